@@ -1,0 +1,33 @@
+import os
+
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from home.demo import load_home_demo
+from portal.demo_users import demo_users_ensure
+from portal.roles import AUDITORS, CURATORS, EDITORS, sync_roles
+
+
+class Command(BaseCommand):
+    help = "Load the demo content and one demo user per role. Safe to run again."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--password",
+            default=os.environ.get("DEMO_PASSWORD", "demo12345"),
+            help="Password for newly created demo users (DEMO_PASSWORD).",
+        )
+
+    def handle(self, *args, password, **options):
+        sync_roles()
+        users = demo_users_ensure(password=password)
+        staff_groups = list(Group.objects.filter(name__in=[EDITORS, CURATORS, AUDITORS]))
+        load_home_demo(
+            internal_groups=staff_groups,
+            today=timezone.localdate(),
+            log=lambda line: self.stdout.write(f"  {line}"),
+        )
+        self.stdout.write(self.style.SUCCESS("Демо-данные загружены. Входы (логин / пароль):"))
+        for user in users:
+            self.stdout.write(f"  {user.username:<10} {password:<12} {user.role}")
