@@ -1,0 +1,93 @@
+import datetime
+import re
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from home.roadmap_import.errors import RoadmapImportError
+from home.services import roadmap_import
+
+YEARS = re.compile(r"^(\d{4})(?:\s*[-–]\s*(\d{4}))?$")
+DATES = re.compile(r"^(\d{2}\.\d{2}\.\d{4})\s*[-–]\s*(\d{2}\.\d{2}\.\d{4})$")
+
+
+def parse_period(value: str) -> tuple[datetime.date, datetime.date]:
+    """«2023-2024», «2023» or «01.09.2023-31.05.2024»."""
+    value = value.strip()
+    if match := YEARS.match(value):
+        first, last = int(match[1]), int(match[2] or match[1])
+        return datetime.date(first, 1, 1), datetime.date(last, 12, 31)
+    if match := DATES.match(value):
+        try:
+            return tuple(datetime.datetime.strptime(d, "%d.%m.%Y").date() for d in match.groups())
+        except ValueError:
+            pass
+    raise CommandError(
+        _("The period «%(value)s» is not understood: write 2023-2024 or 01.09.2023-31.05.2024.")
+        % {"value": value}
+    )
+
+
+class Command(BaseCommand):
+    help = _(
+        "Import a roadmap from a .docx, .xlsx, .csv or tab-separated .txt file as a draft page "
+        "under the «Наставничество» section (created if there is none)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument(
+            "--parent", type=int, help=_("ID of the page to put the roadmap under.")
+        )
+        parser.add_argument("--title", default="", help=_("Page title."))
+        parser.add_argument("--organisation", default="", help=_("Organisation's name."))
+        parser.add_argument("--period", help=_("Period: 2023-2024 or 01.09.2023-31.05.2024."))
+
+    def handle(
+        self, *args, file: Path, parent=None, title="", organisation="", period=None, **options
+    ):
+        if not file.is_file():
+            raise CommandError(_("File not found: %(path)s") % {"path": file})
+        parent_page = None
+        if parent is not None:
+            parent_page = Page.objects.filter(pk=parent).first()
+            if parent_page is None:
+                raise CommandError(_("No page with ID %(id)s.") % {"id": parent})
+        period_start, period_end = parse_period(period) if period else (None, None)
+        self.stdout.write(_("Reading %(name)s…") % {"name": file.name})
+        try:
+            with file.open("rb") as handle:
+                page = roadmap_import(
+                    file=handle,
+                    filename=file.name,
+                    parent=parent_page,
+                    title=title,
+                    organisation=organisation,
+                    period_start=period_start,
+                    period_end=period_end,
+                )
+        except RoadmapImportError as error:
+            raise CommandError(str(error)) from error
+        events = [event for stage in page.stages.all() for event in stage.events.all()]
+        unparsed = [event for event in events if not event.deadline_is_parsed]
+        self.stdout.write(
+            self.style.SUCCESS(
+                _(
+                    "Draft roadmap «%(title)s» created (page ID %(id)s): %(stages)s stages, %(events)s events."
+                )
+                % {
+                    "title": page.title,
+                    "id": page.pk,
+                    "stages": page.stages.count(),
+                    "events": len(events),
+                }
+            )
+        )
+        for event in unparsed:
+            message = _("Deadline not recognised, check it: «%(text)s» (%(event)s)") % {
+                "text": event.deadline_text,
+                "event": event.name[:80],
+            }
+            self.stdout.write(self.style.WARNING(message))
