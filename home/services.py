@@ -12,9 +12,12 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from home.models import HomePage, MentoringSectionPage, RoadmapEvent, RoadmapPage, RoadmapStage
-from home.roadmap_import.errors import RoadmapImportError
-from home.roadmap_import.parser import ParsedRoadmap, parse_roadmap
-from home.roadmap_import.readers import read_table_document
+from home.roadmap_import import (
+    ParsedRoadmap,
+    RoadmapImportError,
+    parse_roadmap,
+    read_table_document,
+)
 
 SECTION_TITLE = "Наставничество"
 
@@ -39,7 +42,9 @@ def mentoring_section_get_or_create(
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     home = site.root_page if site else HomePage.objects.order_by("path").first()
     if home is None:
-        raise RoadmapImportError(_("The portal has no home page to put the section under."))
+        raise RoadmapImportError(
+            _("The portal has no home page to put the section under."), code="no_home_page"
+        )
     section = MentoringSectionPage(title=SECTION_TITLE, slug=ascii_slug(SECTION_TITLE, parent=home))
     home.add_child(instance=section)
     section.save_revision(user=user, log_action=True).publish(user=user)
@@ -56,23 +61,26 @@ def _default_title(parsed_start: datetime.date, parsed_end: datetime.date) -> st
 
 
 def _stages(parsed: ParsedRoadmap) -> list[RoadmapStage]:
+    """Stages and events in the file's order; sort_order keeps it through later edits."""
     return [
         RoadmapStage(
+            sort_order=stage_index,
             number=stage.number,
             title=stage.title,
             task=stage.task,
             events=[
                 RoadmapEvent(
+                    sort_order=event_index,
                     number=event.number,
                     name=event.name,
                     responsible=event.responsible,
                     deadline_text=event.deadline,
                     result=event.result,
                 )
-                for event in stage.events
+                for event_index, event in enumerate(stage.events)
             ],
         )
-        for stage in parsed.stages
+        for stage_index, stage in enumerate(parsed.stages)
     ]
 
 
@@ -100,10 +108,11 @@ def roadmap_import(
         raise RoadmapImportError(
             _(
                 "The roadmap period was not found in the file (such as «на 2023-2024 гг.»): give it explicitly."
-            )
+            ),
+            code="no_period",
         )
     if period_start > period_end:
-        raise RoadmapImportError(_("The period cannot end before it starts."))
+        raise RoadmapImportError(_("The period cannot end before it starts."), code="bad_period")
     parent = parent or mentoring_section_get_or_create(user=user)
     title = title or _default_title(period_start, period_end)
     page = RoadmapPage(

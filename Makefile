@@ -1,0 +1,42 @@
+# Two commands for a newcomer: `make demo` and `make test`. See README.md.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: install demo test lint messages clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@echo "Портал: http://127.0.0.1:$(PORT)/  Администрирование: http://127.0.0.1:$(PORT)/admin/"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=settings.test $(PY) manage.py makemigrations --check --dry-run
+
+test: lint
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Regenerate the Russian catalogues after changing interface strings.
+messages: install
+	for app in portal home programmes forms_app; do \
+		(cd $$app && ../$(PY) ../manage.py makemessages -l ru --no-obsolete --add-location file) ; \
+	done
+	$(PY) manage.py compilemessages -l ru --ignore=.venv
+
+clean:
+	rm -rf $(VENV) staticfiles
