@@ -25,7 +25,8 @@ SECTION_TITLE = "Наставничество"
 def ascii_slug(title: str, *, parent: Page) -> str:
     """A transliterated slug («dorozhnaia-karta»), made unique among the parent's children."""
     base = slugify(anyascii(title))[:70].strip("-") or "page"
-    taken = set(parent.get_children().values_list("slug", flat=True))
+    # child_of() reads the tree, unlike get_children(), which trusts a possibly stale numchild.
+    taken = set(Page.objects.child_of(parent).values_list("slug", flat=True))
     slug, suffix = base, 2
     while slug in taken:
         slug, suffix = f"{base}-{suffix}", suffix + 1

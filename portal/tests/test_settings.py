@@ -1,0 +1,95 @@
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+BASE_DIR = Path(settings.BASE_DIR)
+
+
+def test_production_settings_pass_the_deployment_checklist(tmp_path):
+    environment = {
+        **os.environ,
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "portal.school.example",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "check",
+            "--deploy",
+            "--settings=settings.production",
+            "--fail-level=WARNING",
+        ],
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key(tmp_path):
+    environment = {key: value for key, value in os.environ.items() if key != "SECRET_KEY"}
+    environment.update(
+        ALLOWED_HOSTS="portal.school.example", DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    )
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--settings=settings.production"],
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_interface_is_russian_with_moscow_time():
+    assert settings.LANGUAGE_CODE == "ru"
+    assert settings.TIME_ZONE == "Europe/Moscow"
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite only")
+def test_sqlite_waits_for_locks_and_writes_ahead():
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        busy_timeout = cursor.fetchone()[0]
+    assert busy_timeout >= 5000
+    assert settings.DATABASES["default"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    assert "journal_mode=WAL" in settings.DATABASES["default"]["OPTIONS"]["init_command"]
+
+
+def test_sqlite_file_database_really_uses_wal(tmp_path):
+    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'office.sqlite3'}"}
+    script = (
+        "import django; django.setup();"
+        "from django.db import connection;"
+        "cursor = connection.cursor(); cursor.execute('PRAGMA journal_mode');"
+        "print(cursor.fetchone()[0])"
+    )
+
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=BASE_DIR,
+        env={**environment, "DJANGO_SETTINGS_MODULE": "settings.dev"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert result.stdout.strip() == "wal"
