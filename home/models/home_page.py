@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 from wagtail.search import index
+
+from home.document_access import DocumentAccess
 
 
 class HomePage(Page):
@@ -22,5 +24,10 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().specific().in_menu()
+        context["sections"] = self.get_children().live().public().specific()
+        context["latest_documents"] = (
+            DocumentAccess(request=request, collection=Collection.get_first_root_node())
+            .documents()
+            .order_by("-created_at")[:5]
+        )
         return context

@@ -71,8 +71,8 @@ class RegulationsPage(Page):
     parent_page_types = ["home.MentoringSectionPage"]
 
     class Meta:
-        verbose_name = _("regulations")
-        verbose_name_plural = _("regulations")
+        verbose_name = _("regulations page")
+        verbose_name_plural = _("regulations pages")
 
     def numbered_sections(self) -> list[NumberedSection]:
         """Sections numbered «1.», clauses «1.1.»; unnumbered blocks get an empty number."""

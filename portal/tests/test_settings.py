@@ -9,15 +9,21 @@ from django.conf import settings
 from django.db import connection
 
 BASE_DIR = Path(settings.BASE_DIR)
+# Set by the browser tests' fixture for Playwright's event loop; no deployment has it.
+TEST_ONLY_VARIABLES = {"DJANGO_ALLOW_ASYNC_UNSAFE", "SECRET_KEY", "DJANGO_SETTINGS_MODULE"}
+
+
+def production_environment(**variables) -> dict[str, str]:
+    environment = {k: v for k, v in os.environ.items() if k not in TEST_ONLY_VARIABLES}
+    return {**environment, **variables}
 
 
 def test_production_settings_pass_the_deployment_checklist(tmp_path):
-    environment = {
-        **os.environ,
-        "SECRET_KEY": secrets.token_urlsafe(60),
-        "ALLOWED_HOSTS": "portal.school.example",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-    }
+    environment = production_environment(
+        SECRET_KEY=secrets.token_urlsafe(60),
+        ALLOWED_HOSTS="portal.school.example",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
 
     result = subprocess.run(
         [
@@ -75,7 +81,10 @@ def test_sqlite_waits_for_locks_and_writes_ahead():
 
 
 def test_sqlite_file_database_really_uses_wal(tmp_path):
-    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'office.sqlite3'}"}
+    environment = production_environment(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'office.sqlite3'}",
+        DJANGO_SETTINGS_MODULE="settings.dev",
+    )
     script = (
         "import django; django.setup();"
         "from django.db import connection;"
@@ -86,7 +95,7 @@ def test_sqlite_file_database_really_uses_wal(tmp_path):
     result = subprocess.run(
         [sys.executable, "-c", script],
         cwd=BASE_DIR,
-        env={**environment, "DJANGO_SETTINGS_MODULE": "settings.dev"},
+        env=environment,
         capture_output=True,
         text=True,
         check=True,
