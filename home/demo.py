@@ -36,11 +36,13 @@ ROADMAP_SEEDS = [
         "file": "000_1c6819adc6d14504.txt",
         "title": "Дорожная карта на 2022–2023 гг.",
         "organisation": "Гимназия «Жуковка»",
+        "order": ("16/1-О", "2022-08-22"),
     },
     {
         "file": "004_2a77d13b6357ae68.txt",
         "title": "План мероприятий (дорожная карта) на 2023–2024 гг.",
         "organisation": "",
+        "order": ("26", "2023-02-28"),
     },
 ]
 
@@ -154,9 +156,16 @@ def _documents(public: Collection, internal: Collection) -> dict[str, MentoringD
             document.save()
         documents[key] = document
     for seed in ROADMAP_SEEDS:
-        title = f"Дорожная карта (исходный файл {seed['file'][:3]})"
+        title = f"{seed['title']} (исходный файл)"
         if not MentoringDocument.objects.filter(title=title, collection=public).exists():
-            document = MentoringDocument(title=title, collection=public, kind=DocumentKind.ROADMAP)
+            number, date = seed["order"]
+            document = MentoringDocument(
+                title=title,
+                collection=public,
+                kind=DocumentKind.ROADMAP,
+                number=number,
+                document_date=datetime.date.fromisoformat(date),
+            )
             document.file.save(
                 seed["file"], ContentFile((SEEDS / seed["file"]).read_bytes()), save=False
             )

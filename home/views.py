@@ -31,7 +31,14 @@ def sections_for_import(user):
     return MentoringSectionPage.objects.filter(pk__in=allowed).order_by("path")
 
 
-class RoadmapImportView(WagtailAdminTemplateMixin, FormView):
+class RoadmapAdminView(WagtailAdminTemplateMixin):
+    """Wagtail's admin furniture with the view's own title as the last breadcrumb."""
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+
+class RoadmapImportView(RoadmapAdminView, FormView):
     page_title = gettext_lazy("Import a roadmap")
     header_icon = "upload"
     template_name = "home/admin/roadmap_import.html"
@@ -72,7 +79,7 @@ class RoadmapImportView(WagtailAdminTemplateMixin, FormView):
         return redirect("wagtailadmin_pages:edit", page.pk)
 
 
-class RoadmapDeadlinesView(WagtailAdminTemplateMixin, TemplateView):
+class RoadmapDeadlinesView(RoadmapAdminView, TemplateView):
     """Overdue and upcoming roadmap events, for editors and curators to act on."""
 
     page_title = gettext_lazy("Roadmap deadlines")
