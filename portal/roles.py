@@ -48,6 +48,10 @@ class Role:
     name: str
     # "app_label.codename" permissions held everywhere.
     permissions: list[str] = field(default_factory=list)
+    # {"app_label": ["view", "add", ...]}: those actions on every model of the app.
+    app_actions: dict[str, list[str]] = field(default_factory=dict)
+    # "app_label.codename" permissions taken back from app_actions.
+    excluded: list[str] = field(default_factory=list)
     # Wagtail page permissions on the whole tree (granted on the root page).
     page_permissions: list[str] = field(default_factory=list)
     # Wagtail document/image permissions on the whole library (the root collection).
@@ -57,18 +61,33 @@ class Role:
 ROLES = [
     Role(
         name=EDITORS,
-        permissions=["wagtailadmin.access_admin", "home.view_roadmapevent"],
+        permissions=[
+            "wagtailadmin.access_admin",
+            "home.view_roadmapevent",
+            # Editors keep the list of mentoring forms that programmes choose from.
+            "programmes.view_mentoringform",
+            "programmes.add_mentoringform",
+            "programmes.change_mentoringform",
+        ],
         page_permissions=PAGE_EDITING,
         collection_permissions=DOCUMENT_EDITING,
     ),
     Role(
         name=CURATORS,
         permissions=["wagtailadmin.access_admin", "home.view_roadmapevent"],
+        app_actions={"programmes": ["view", "add", "change", "delete"]},
+        # Organisations and who works with them are the administrator's business.
+        excluded=[
+            "programmes.add_organisation",
+            "programmes.change_organisation",
+            "programmes.delete_organisation",
+        ],
         collection_permissions=["choose_document", "choose_image"],
     ),
     Role(
         name=AUDITORS,
-        permissions=["wagtailadmin.access_admin", "home.view_roadmapevent"],
+        permissions=["wagtailadmin.access_admin"],
+        app_actions={"home": ["view"], "programmes": ["view"]},
     ),
     Role(name=PARTICIPANTS),
 ]
@@ -82,6 +101,17 @@ def _permissions(codes: list[str]) -> list[Permission]:
     return found
 
 
+def _app_permissions(app_actions: dict[str, list[str]]) -> list[Permission]:
+    found = []
+    for app_label, actions in app_actions.items():
+        # History tables get permissions too; nobody is given a right to change history.
+        permissions = Permission.objects.filter(content_type__app_label=app_label).exclude(
+            content_type__model__startswith="historical"
+        )
+        found.extend(p for p in permissions if p.codename.split("_", 1)[0] in actions)
+    return found
+
+
 def _wagtail_permissions(codenames: list[str]) -> list[Permission]:
     return list(
         Permission.objects.filter(
@@ -91,14 +121,24 @@ def _wagtail_permissions(codenames: list[str]) -> list[Permission]:
     )
 
 
+WAGTAIL_DEFAULT_GROUPS = ["Moderators", "Editors"]
+
+
 @transaction.atomic
 def sync_roles() -> None:
-    """Create the role groups and set exactly the permissions the code gives them."""
+    """Create the role groups and set exactly the permissions the code gives them.
+
+    Wagtail's own English «Editors» and «Moderators» groups are removed while nobody is in
+    them, so the group list shows the portal's roles only.
+    """
+    Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True).delete()
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
     for role in ROLES:
         group, _created = Group.objects.get_or_create(name=role.name)
-        group.permissions.set(_permissions(role.permissions))
+        excluded = {permission.pk for permission in _permissions(role.excluded)}
+        granted = _permissions(role.permissions) + _app_permissions(role.app_actions)
+        group.permissions.set([p for p in granted if p.pk not in excluded])
         GroupPagePermission.objects.filter(group=group).delete()
         if root_page:
             GroupPagePermission.objects.bulk_create(

@@ -7,3 +7,6 @@ class ProgrammesConfig(AppConfig):
 
     name = "programmes"
     verbose_name = _("Mentoring programmes")
+
+    def ready(self):
+        from programmes import history_signals  # noqa: F401  (connects the receiver)

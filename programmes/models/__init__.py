@@ -1,0 +1,48 @@
+"""The programme's records. Every model keeps its full change history (simple-history)."""
+
+from .consents import Consent, ConsentGiver, ConsentKind
+from .history import TrackedHistory
+from .incentives import Case, DecisionStatus, IncentiveDecision, IncentiveKind, MentorTraining
+from .meetings import MEETING_INTERVAL_DAYS, Feedback, Meeting, MeetingFormat, MeetingKind
+from .organisations import Organisation, PartnerOrganisation
+from .pairs import (
+    CONSENT_REQUIRED_STATUSES,
+    OPEN_PAIR_STATUSES,
+    PAIR_TRANSITIONS,
+    Pair,
+    PairMentee,
+    PairStatus,
+)
+from .participants import Participant, ParticipantCategory, ParticipantStatus
+from .programmes import MentoringForm, Programme, ProgrammeStatus
+
+__all__ = [
+    "CONSENT_REQUIRED_STATUSES",
+    "MEETING_INTERVAL_DAYS",
+    "OPEN_PAIR_STATUSES",
+    "PAIR_TRANSITIONS",
+    "Case",
+    "Consent",
+    "ConsentGiver",
+    "ConsentKind",
+    "DecisionStatus",
+    "Feedback",
+    "IncentiveDecision",
+    "IncentiveKind",
+    "Meeting",
+    "MeetingFormat",
+    "MeetingKind",
+    "MentorTraining",
+    "MentoringForm",
+    "Organisation",
+    "Pair",
+    "PairMentee",
+    "PairStatus",
+    "Participant",
+    "ParticipantCategory",
+    "ParticipantStatus",
+    "PartnerOrganisation",
+    "Programme",
+    "ProgrammeStatus",
+    "TrackedHistory",
+]

@@ -1,0 +1,170 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from programmes.models.history import TrackedHistory
+from programmes.models.participants import Participant
+
+
+class MentorTraining(models.Model):
+    """A course a mentor took: the «отбор и обучение наставников» stage."""
+
+    mentor = models.ForeignKey(
+        Participant, verbose_name=_("mentor"), on_delete=models.PROTECT, related_name="trainings"
+    )
+    course = models.CharField(_("course"), max_length=500)
+    hours = models.DecimalField(
+        _("hours"), max_digits=6, decimal_places=1, validators=[MinValueValidator(0)]
+    )
+    completed_on = models.DateField(_("completed on"))
+    certificate = models.FileField(_("certificate"), upload_to="trainings/%Y/", blank=True)
+
+    history = HistoricalRecords(bases=[TrackedHistory])
+
+    class Meta:
+        verbose_name = _("mentor training")
+        verbose_name_plural = _("mentor trainings")
+        ordering = ["-completed_on"]
+
+    def __str__(self):
+        return f"{self.mentor}: {self.course}"
+
+    def clean(self):
+        if self.mentor_id and not self.mentor.is_mentor:
+            raise ValidationError(
+                {"mentor": _("%(name)s is not in the mentor base.") % {"name": self.mentor}}
+            )
+
+    @property
+    def history_organisation_id(self):
+        return self.mentor.organisation_id
+
+
+class IncentiveKind(models.TextChoices):
+    GRATITUDE = "gratitude", _("Letter of thanks")
+    CERTIFICATE = "certificate", _("Certificate of honour")
+    PAYMENT = "payment", _("Incentive payment")
+    AWARD = "award", _("Nomination for an award")
+    MENTOR_OF_THE_YEAR = "mentor_of_the_year", _("Nomination «Mentor of the year»")
+    PUBLICATION = "publication", _("Publication of the practice")
+
+
+class DecisionStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class IncentiveDecision(models.Model):
+    """A decision to reward a mentor (решение о поощрении), from proposal to order."""
+
+    mentor = models.ForeignKey(
+        Participant, verbose_name=_("mentor"), on_delete=models.PROTECT, related_name="incentives"
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=IncentiveKind.choices)
+    grounds = models.TextField(_("grounds"))
+    amount = models.DecimalField(
+        _("amount, roubles"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=DecisionStatus.choices, default=DecisionStatus.PROPOSED
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    order_number = models.CharField(_("order No."), max_length=50, blank=True)
+    order_date = models.DateField(_("order date"), null=True, blank=True)
+
+    history = HistoricalRecords(bases=[TrackedHistory])
+
+    class Meta:
+        verbose_name = _("incentive decision")
+        verbose_name_plural = _("incentive decisions")
+        ordering = ["-decided_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.mentor}"
+
+    def clean(self):
+        errors = {}
+        if self.mentor_id and not self.mentor.is_mentor:
+            errors["mentor"] = _("%(name)s is not in the mentor base.") % {"name": self.mentor}
+        if self.kind == IncentiveKind.PAYMENT and self.amount is None:
+            errors["amount"] = _("Give the amount of the payment.")
+        if self.kind != IncentiveKind.PAYMENT and self.amount is not None:
+            errors["amount"] = _("Only a payment has an amount.")
+        if self.status != DecisionStatus.PROPOSED and not self.decided_on:
+            errors["decided_on"] = _("Give the date of the decision.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def history_organisation_id(self):
+        return self.mentor.organisation_id
+
+
+class Case(models.Model):
+    """A successful practice (кейс) worth sharing."""
+
+    organisation = models.ForeignKey(
+        "programmes.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="cases",
+    )
+    title = models.CharField(_("title"), max_length=300)
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cases",
+    )
+    pair = models.ForeignKey(
+        "programmes.Pair",
+        verbose_name=_("pair or group"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cases",
+    )
+    description = models.TextField(_("description"))
+    file = models.FileField(_("materials"), upload_to="cases/%Y/", blank=True)
+    is_published = models.BooleanField(_("published"), default=False)
+
+    history = HistoricalRecords(bases=[TrackedHistory])
+
+    class Meta:
+        verbose_name = _("successful practice")
+        verbose_name_plural = _("successful practices")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.programme_id and self.programme.organisation_id != self.organisation_id:
+            raise ValidationError(
+                {"programme": _("The programme belongs to another organisation.")}
+            )
+        if self.pair_id and self.pair.programme.organisation_id != self.organisation_id:
+            raise ValidationError({"pair": _("The pair belongs to another organisation.")})
+
+    @property
+    def history_organisation_id(self):
+        return self.organisation_id

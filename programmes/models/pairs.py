@@ -1,0 +1,160 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from programmes.models.history import TrackedHistory
+from programmes.models.participants import Participant
+from programmes.models.programmes import Programme
+
+
+class PairStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Approved")
+    ACTIVE = "active", _("Active")
+    COMPLETED = "completed", _("Completed")
+    TERMINATED = "terminated", _("Terminated")
+
+
+# draft → approved → active → completed, or terminated from any open status.
+PAIR_TRANSITIONS = {
+    PairStatus.DRAFT: {PairStatus.APPROVED, PairStatus.TERMINATED},
+    PairStatus.APPROVED: {PairStatus.ACTIVE, PairStatus.TERMINATED},
+    PairStatus.ACTIVE: {PairStatus.COMPLETED, PairStatus.TERMINATED},
+    PairStatus.COMPLETED: set(),
+    PairStatus.TERMINATED: set(),
+}
+OPEN_PAIR_STATUSES = (PairStatus.DRAFT, PairStatus.APPROVED, PairStatus.ACTIVE)
+CONSENT_REQUIRED_STATUSES = (PairStatus.APPROVED, PairStatus.ACTIVE)
+
+
+class Pair(models.Model):
+    """A mentoring pair, or a group when the mentor has several mentees.
+
+    The mentees are rows of their own (PairMentee), each with its own history; a mentee who
+    leaves keeps the row with the date and reason, so the auditor can tell who was in the
+    group on any day.
+    """
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="pairs"
+    )
+    mentor = models.ForeignKey(
+        Participant,
+        verbose_name=_("mentor"),
+        on_delete=models.PROTECT,
+        related_name="mentored_pairs",
+    )
+    start_date = models.DateField(_("start"))
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=PairStatus.choices, default=PairStatus.DRAFT
+    )
+    termination_reason = models.TextField(_("reason for termination"), blank=True)
+    order_number = models.CharField(_("approving order No."), max_length=50, blank=True)
+    order_date = models.DateField(_("approving order date"), null=True, blank=True)
+    goals = models.TextField(_("goals"), blank=True)
+    development_plan = models.TextField(_("individual development plan"), blank=True)
+
+    history = HistoricalRecords(bases=[TrackedHistory])
+
+    class Meta:
+        verbose_name = _("pair or group")
+        verbose_name_plural = _("pairs and groups")
+        ordering = ["-start_date", "pk"]
+        indexes = [models.Index(fields=["status", "start_date"])]
+
+    def __str__(self):
+        return _("%(mentor)s, from %(start)s") % {
+            "mentor": self.mentor.full_name if self.mentor_id else "—",
+            "start": self.start_date.strftime("%d.%m.%Y") if self.start_date else "—",
+        }
+
+    def clean(self):
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The pair cannot end before it starts.")
+        if self.programme_id and self.start_date:
+            programme = self.programme
+            if not programme.start_date <= self.start_date <= programme.end_date:
+                errors["start_date"] = _(
+                    "The pair starts outside the programme's period (%(start)s – %(end)s)."
+                ) % {
+                    "start": programme.start_date.strftime("%d.%m.%Y"),
+                    "end": programme.end_date.strftime("%d.%m.%Y"),
+                }
+        if self.status == PairStatus.TERMINATED and not self.termination_reason.strip():
+            errors["termination_reason"] = _("Give the reason the pair was terminated.")
+        if self.status in CONSENT_REQUIRED_STATUSES and not (self.order_number and self.order_date):
+            errors["order_number"] = _(
+                "An approved pair needs the approving order's number and date."
+            )
+        if self.mentor_id and not self.mentor.is_mentor:
+            errors["mentor"] = _("%(name)s is not in the mentor base.") % {"name": self.mentor}
+        if (
+            self.mentor_id
+            and self.programme_id
+            and self.mentor.organisation_id != self.programme.organisation_id
+        ):
+            errors["mentor"] = _("The mentor belongs to another organisation.")
+        previous = self.stored_status()
+        if previous and self.status != previous and self.status not in PAIR_TRANSITIONS[previous]:
+            errors["status"] = _("The status cannot change from «%(old)s» to «%(new)s».") % {
+                "old": PairStatus(previous).label,
+                "new": PairStatus(self.status).label,
+            }
+        if errors:
+            raise ValidationError(errors)
+
+    def stored_status(self) -> str | None:
+        if self.pk is None:
+            return None
+        return Pair.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+
+    @property
+    def history_organisation_id(self):
+        return self.programme.organisation_id
+
+    @property
+    def is_group(self) -> bool:
+        return len(self.current_mentees()) > 1
+
+    def current_mentees(self) -> list["PairMentee"]:
+        return [membership for membership in self.mentees.all() if membership.left_on is None]
+
+
+class PairMentee(models.Model):
+    """A mentee's membership of a pair or group, from joining to leaving."""
+
+    pair = models.ForeignKey(
+        Pair, verbose_name=_("pair or group"), on_delete=models.CASCADE, related_name="mentees"
+    )
+    mentee = models.ForeignKey(
+        Participant, verbose_name=_("mentee"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    joined_on = models.DateField(_("joined on"), default=timezone.localdate)
+    left_on = models.DateField(_("left on"), null=True, blank=True)
+    left_reason = models.CharField(_("reason for leaving"), max_length=500, blank=True)
+
+    history = HistoricalRecords(bases=[TrackedHistory])
+
+    class Meta:
+        verbose_name = _("mentee of a pair")
+        verbose_name_plural = _("mentees of pairs")
+        constraints = [
+            models.UniqueConstraint(fields=["pair", "mentee"], name="unique_mentee_per_pair")
+        ]
+
+    def __str__(self):
+        return str(self.mentee)
+
+    def clean(self):
+        if self.left_on and self.joined_on and self.left_on < self.joined_on:
+            raise ValidationError({"left_on": _("A mentee cannot leave before joining.")})
+        if self.left_on and not self.left_reason.strip():
+            raise ValidationError({"left_reason": _("Give the reason the mentee left.")})
+
+    @property
+    def history_organisation_id(self):
+        return self.mentee.organisation_id

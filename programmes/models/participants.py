@@ -1,0 +1,138 @@
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from programmes.models.history import TrackedHistory
+from programmes.models.organisations import Organisation, PartnerOrganisation
+
+ADULT_AGE = 18
+
+
+class ParticipantCategory(models.TextChoices):
+    STUDENT = "student", _("Pupil")
+    TEACHER = "teacher", _("Teacher")
+    YOUNG_SPECIALIST = "young_specialist", _("Young specialist")
+    GRADUATE = "graduate", _("Graduate")
+    COLLEGE_STUDENT = "college_student", _("Student of a college or university")
+    PARTNER = "partner", _("Partner organisation's representative")
+
+
+class ParticipantStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    LEFT = "left", _("Left the programme")
+
+
+class Participant(models.Model):
+    """A mentor and/or mentee (наставник / наставляемый): the mentor and mentee bases."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="participants",
+    )
+    last_name = models.CharField(_("last name"), max_length=100)
+    first_name = models.CharField(_("first name"), max_length=100)
+    patronymic = models.CharField(_("patronymic"), max_length=100, blank=True)
+    is_mentor = models.BooleanField(_("mentor"), default=False)
+    is_mentee = models.BooleanField(_("mentee"), default=False)
+    category = models.CharField(_("category"), max_length=30, choices=ParticipantCategory.choices)
+    group = models.CharField(
+        _("class, group or position"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: 8 «Б», ИС-21, учитель математики"),
+    )
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    partner_organisation = models.ForeignKey(
+        PartnerOrganisation,
+        verbose_name=_("partner organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="mentors",
+        help_text=_("For mentors from a partner organisation."),
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="participant",
+    )
+    competences = models.TextField(
+        _("competences and experience"), blank=True, help_text=_("For mentors.")
+    )
+    interests = models.TextField(_("interests"), blank=True)
+    requests = models.TextField(
+        _("requests"), blank=True, help_text=_("For mentees: what they want help with.")
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ParticipantStatus.choices,
+        default=ParticipantStatus.ACTIVE,
+    )
+    joined_on = models.DateField(_("joined on"), default=timezone.localdate)
+    left_on = models.DateField(_("left on"), null=True, blank=True)
+
+    history = HistoricalRecords(bases=[TrackedHistory])
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["last_name", "first_name", "patronymic"]
+        indexes = [models.Index(fields=["organisation", "last_name"])]
+
+    def __str__(self):
+        return self.full_name
+
+    def clean(self):
+        errors = {}
+        if not (self.is_mentor or self.is_mentee):
+            errors["is_mentor"] = _("A participant is a mentor, a mentee or both.")
+        if self.status == ParticipantStatus.LEFT and not self.left_on:
+            errors["left_on"] = _("Give the date the participant left.")
+        if self.left_on and self.joined_on and self.left_on < self.joined_on:
+            errors["left_on"] = _("A participant cannot leave before joining.")
+        if self.birth_date and self.birth_date > timezone.localdate():
+            errors["birth_date"] = _("The date of birth is in the future.")
+        if (
+            self.partner_organisation_id
+            and self.partner_organisation.organisation_id != self.organisation_id
+        ):
+            errors["partner_organisation"] = _("The partner belongs to another organisation.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.last_name, self.first_name, self.patronymic) if part)
+
+    @property
+    def history_organisation_id(self):
+        return self.organisation_id
+
+    def roles_display(self) -> str:
+        roles = []
+        if self.is_mentor:
+            roles.append(str(_("mentor")))
+        if self.is_mentee:
+            roles.append(str(_("mentee")))
+        return ", ".join(roles)
+
+    def is_minor(self, on: datetime.date | None = None) -> bool:
+        """Unknown age counts as a minor: a school must not assume a child is an adult."""
+        if self.birth_date is None:
+            return self.category == ParticipantCategory.STUDENT
+        on = on or timezone.localdate()
+        had_birthday = (on.month, on.day) >= (self.birth_date.month, self.birth_date.day)
+        return on.year - self.birth_date.year - (0 if had_birthday else 1) < ADULT_AGE

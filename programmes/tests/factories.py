@@ -1,0 +1,169 @@
+"""Factories for the programme's records, consistent with every rule of the models."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from programmes.models import (
+    Consent,
+    ConsentGiver,
+    ConsentKind,
+    Feedback,
+    IncentiveDecision,
+    IncentiveKind,
+    Meeting,
+    MentoringForm,
+    Organisation,
+    Pair,
+    PairMentee,
+    PairStatus,
+    Participant,
+    ParticipantCategory,
+    Programme,
+)
+
+TODAY = datetime.date(2024, 3, 1)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    full_name = factory.Sequence(
+        lambda n: f"Муниципальное бюджетное общеобразовательное учреждение «Школа № {n}»"
+    )
+    short_name = factory.Sequence(lambda n: f"Школа № {n}")
+    address = "г. Кстово, ул. Школьная, д. 1"
+    head_name = "Иванова Мария Петровна"
+
+    class Meta:
+        model = Organisation
+
+
+class ParticipantFactory(factory.django.DjangoModelFactory):
+    organisation = factory.SubFactory(OrganisationFactory)
+    last_name = factory.Faker("last_name_male", locale="ru_RU")
+    first_name = factory.Faker("first_name_male", locale="ru_RU")
+    patronymic = factory.Faker("middle_name_male", locale="ru_RU")
+    category = ParticipantCategory.TEACHER
+    birth_date = datetime.date(1985, 5, 17)
+    is_mentor = True
+    is_mentee = False
+    joined_on = datetime.date(2023, 9, 1)
+
+    class Meta:
+        model = Participant
+
+    class Params:
+        mentee = factory.Trait(
+            is_mentor=False,
+            is_mentee=True,
+            category=ParticipantCategory.STUDENT,
+            birth_date=datetime.date(2010, 2, 3),
+            group="8 «Б»",
+            requests="Подготовка к олимпиаде по математике",
+        )
+
+
+class ConsentFactory(factory.django.DjangoModelFactory):
+    participant = factory.SubFactory(ParticipantFactory)
+    kind = ConsentKind.PROCESSING
+    given_on = datetime.date(2023, 9, 1)
+    given_by = factory.LazyAttribute(
+        lambda c: (
+            ConsentGiver.REPRESENTATIVE
+            if c.participant.is_minor(c.given_on)
+            else ConsentGiver.PARTICIPANT
+        )
+    )
+    representative_name = factory.LazyAttribute(
+        lambda c: "Петрова Ольга Ивановна" if c.given_by == ConsentGiver.REPRESENTATIVE else ""
+    )
+
+    class Meta:
+        model = Consent
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"Программа наставничества № {n}")
+    form = factory.LazyFunction(lambda: MentoringForm.objects.get(name="учитель – ученик"))
+    start_date = datetime.date(2023, 9, 1)
+    end_date = datetime.date(2024, 6, 30)
+    max_mentees_per_mentor = 3
+
+    class Meta:
+        model = Programme
+
+
+class PairFactory(factory.django.DjangoModelFactory):
+    programme = factory.SubFactory(ProgrammeFactory)
+    mentor = factory.SubFactory(
+        ParticipantFactory, organisation=factory.SelfAttribute("..programme.organisation")
+    )
+    start_date = datetime.date(2023, 10, 1)
+    status = PairStatus.DRAFT
+
+    class Meta:
+        model = Pair
+
+    class Params:
+        approved = factory.Trait(
+            status=PairStatus.APPROVED, order_number="48-О", order_date=datetime.date(2023, 9, 28)
+        )
+        active = factory.Trait(
+            status=PairStatus.ACTIVE, order_number="48-О", order_date=datetime.date(2023, 9, 28)
+        )
+
+
+class PairMenteeFactory(factory.django.DjangoModelFactory):
+    pair = factory.SubFactory(PairFactory)
+    mentee = factory.SubFactory(
+        ParticipantFactory,
+        mentee=True,
+        organisation=factory.SelfAttribute("..pair.programme.organisation"),
+    )
+    joined_on = datetime.date(2023, 10, 1)
+
+    class Meta:
+        model = PairMentee
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    pair = factory.SubFactory(PairFactory, active=True)
+    held_at = factory.LazyFunction(
+        lambda: timezone.make_aware(datetime.datetime(2023, 10, 10, 15, 0))
+    )
+    topic = "Встреча-знакомство"
+
+    class Meta:
+        model = Meeting
+
+
+class FeedbackFactory(factory.django.DjangoModelFactory):
+    meeting = factory.SubFactory(MeetingFactory)
+    author = factory.SelfAttribute("meeting.pair.mentor")
+    rating = 5
+    comment = "Полезная встреча"
+
+    class Meta:
+        model = Feedback
+
+
+class IncentiveDecisionFactory(factory.django.DjangoModelFactory):
+    mentor = factory.SubFactory(ParticipantFactory)
+    kind = IncentiveKind.GRATITUDE
+    grounds = "Успешное сопровождение наставляемых"
+
+    class Meta:
+        model = IncentiveDecision
+
+
+def pair_with_mentees(*, mentees: int = 1, consents: bool = True, **pair_fields) -> Pair:
+    """A pair or group with `mentees` mentees; consents for everyone unless consents=False."""
+    pair = PairFactory(**pair_fields)
+    for _ in range(mentees):
+        membership = PairMenteeFactory(pair=pair)
+        if consents:
+            ConsentFactory(participant=membership.mentee)
+    if consents:
+        ConsentFactory(participant=pair.mentor)
+    return pair
