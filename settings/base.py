@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # wagtail-modeladmin builds its list filters on Django admin's; Django's own admin
+    # site is not routed.
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

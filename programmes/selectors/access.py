@@ -2,7 +2,38 @@
 
 from django.db.models import QuerySet
 
-from programmes.models import Organisation
+from programmes.models import (
+    Case,
+    Consent,
+    Feedback,
+    IncentiveDecision,
+    Meeting,
+    MentoringForm,
+    MentorTraining,
+    Organisation,
+    Pair,
+    PairMentee,
+    Participant,
+    PartnerOrganisation,
+    Programme,
+)
+
+# How each record reaches its organisation; None: shared by every organisation.
+ORGANISATION_PATHS = {
+    Organisation: "pk",
+    PartnerOrganisation: "organisation",
+    Participant: "organisation",
+    Consent: "participant__organisation",
+    MentoringForm: None,
+    Programme: "organisation",
+    Pair: "programme__organisation",
+    PairMentee: "pair__programme__organisation",
+    Meeting: "pair__programme__organisation",
+    Feedback: "meeting__pair__programme__organisation",
+    MentorTraining: "mentor__organisation",
+    IncentiveDecision: "mentor__organisation",
+    Case: "organisation",
+}
 
 
 def organisations_for(user) -> QuerySet[Organisation]:
@@ -21,8 +52,9 @@ def organisation_ids_for(user) -> set[int]:
     return getattr(user, cache_name)
 
 
-def scoped(queryset: QuerySet, user, organisation_path: str) -> QuerySet:
-    """The queryset limited to the user's organisations, following `organisation_path`."""
-    if user.is_superuser:
+def scoped(queryset: QuerySet, user) -> QuerySet:
+    """The queryset limited to the records of the user's organisations."""
+    path = ORGANISATION_PATHS[queryset.model]
+    if user.is_superuser or path is None:
         return queryset
-    return queryset.filter(**{f"{organisation_path}__in": organisation_ids_for(user)})
+    return queryset.filter(**{f"{path}__in": organisation_ids_for(user)})

@@ -1,0 +1,67 @@
+"""Admin forms: choices limited to the user's organisations, and a reason for every change."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from programmes.models import Participant
+from programmes.selectors.access import ORGANISATION_PATHS, scoped
+from programmes.services.pairs import pair_membership_errors, pair_save
+
+
+class ProgrammeAdminForm(WagtailAdminModelForm):
+    change_reason = forms.CharField(
+        label=_("Reason for the change"),
+        required=False,
+        max_length=500,
+        help_text=_("Optional; kept in the change history."),
+    )
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if for_user is None:
+            return
+        for field in self.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is not None and queryset.model in ORGANISATION_PATHS:
+                field.queryset = scoped(queryset, for_user)
+
+    def save(self, commit=True):
+        self.instance._change_reason = self.cleaned_data.get("change_reason") or None
+        return super().save(commit=commit)
+
+
+class PairAdminForm(ProgrammeAdminForm):
+    """A pair with its mentees, saved through pair_save so every rule applies."""
+
+    mentees = forms.ModelMultipleChoiceField(
+        label=_("Mentees"),
+        queryset=Participant.objects.filter(is_mentee=True),
+        help_text=_("One mentee makes a pair, several make a group."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["mentees"] = [
+                m.mentee_id for m in self.instance.mentees.all() if m.left_on is None
+            ]
+
+    def _post_clean(self):
+        super()._post_clean()
+        mentees = self.cleaned_data.get("mentees")
+        if mentees is None or not self.instance.mentor_id or not self.instance.programme_id:
+            return
+        for message in pair_membership_errors(
+            pair=self.instance, mentees=list(mentees), today=timezone.localdate()
+        ):
+            self.add_error("mentees", message)
+
+    def save(self, commit=True):
+        return pair_save(
+            pair=self.instance,
+            mentees=list(self.cleaned_data["mentees"]),
+            user=self.for_user,
+            reason=self.cleaned_data.get("change_reason", ""),
+        )

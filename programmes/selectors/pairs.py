@@ -1,0 +1,36 @@
+"""Reads of pairs and groups: the overdue ones, with their last meeting."""
+
+import datetime
+
+from django.db.models import Max, Q, QuerySet
+from django.utils import timezone
+
+from programmes.models import MEETING_INTERVAL_DAYS, Pair, PairStatus
+
+
+def overdue_cutoff(today: datetime.date) -> datetime.datetime:
+    """A pair must have met after this moment («не реже одного раза в две недели»)."""
+    start_of_today = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
+    return start_of_today - datetime.timedelta(days=MEETING_INTERVAL_DAYS)
+
+
+def with_last_meeting(queryset: QuerySet[Pair]) -> QuerySet[Pair]:
+    return queryset.annotate(last_meeting_at=Max("meetings__held_at"))
+
+
+def overdue_q(today: datetime.date) -> Q:
+    """Active, and the last meeting (or the start, if they never met) is over 14 days ago.
+
+    Needs the `last_meeting_at` annotation of with_last_meeting().
+    """
+    cutoff = overdue_cutoff(today)
+    return Q(status=PairStatus.ACTIVE) & (
+        Q(last_meeting_at__lt=cutoff)
+        | Q(last_meeting_at__isnull=True, start_date__lt=cutoff.date())
+    )
+
+
+def overdue_pairs(
+    queryset: QuerySet[Pair], *, today: datetime.date | None = None
+) -> QuerySet[Pair]:
+    return with_last_meeting(queryset).filter(overdue_q(today or timezone.localdate()))
