@@ -2,7 +2,9 @@
 
 from django.contrib.admin import display
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
@@ -293,6 +295,16 @@ class ConsentAdmin(ProgrammeModelAdmin):
     @display(description=_("Valid today"))
     def valid_display(self, obj):
         return yes_no(obj.is_valid())
+
+    @display(description=_("Scan"))
+    def scan_link(self, obj):
+        if not obj.scan:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("programmes_file", args=["consent", obj.pk]),
+            _("download"),
+        )
 
 
 class ProgrammeAdmin(ProgrammeModelAdmin):

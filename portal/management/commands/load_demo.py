@@ -1,5 +1,6 @@
 import os
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.utils import timezone
@@ -7,6 +8,7 @@ from django.utils import timezone
 from home.demo import load_home_demo
 from portal.demo_users import demo_users_ensure
 from portal.roles import AUDITORS, CURATORS, EDITORS, sync_roles
+from programmes.demo import load_programmes_demo
 
 
 class Command(BaseCommand):
@@ -23,10 +25,19 @@ class Command(BaseCommand):
         sync_roles()
         users = demo_users_ensure(password=password)
         staff_groups = list(Group.objects.filter(name__in=[EDITORS, CURATORS, AUDITORS]))
-        load_home_demo(
-            internal_groups=staff_groups,
-            today=timezone.localdate(),
-            log=lambda line: self.stdout.write(f"  {line}"),
+        today = timezone.localdate()
+        log = lambda line: self.stdout.write(f"  {line}")  # noqa: E731
+        load_home_demo(internal_groups=staff_groups, today=today, log=log)
+        accounts = get_user_model().objects.in_bulk(
+            ["curator", "auditor", "mentor", "mentee"], field_name="username"
+        )
+        load_programmes_demo(
+            curator=accounts["curator"],
+            auditor=accounts["auditor"],
+            mentor_user=accounts["mentor"],
+            mentee_user=accounts["mentee"],
+            today=today,
+            log=log,
         )
         self.stdout.write(self.style.SUCCESS("Демо-данные загружены. Входы (логин / пароль):"))
         for user in users:

@@ -1,0 +1,480 @@
+"""Demo records of the programme: invented people, realistic pairs, meetings and decisions.
+
+Built through the services, with the demo curator as the author, so the change history and
+the journal have something true to show. Loading twice changes nothing.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from programmes.models import (
+    Case,
+    Consent,
+    ConsentGiver,
+    DecisionStatus,
+    Feedback,
+    IncentiveDecision,
+    IncentiveKind,
+    Meeting,
+    MeetingFormat,
+    MeetingKind,
+    MentoringForm,
+    MentorTraining,
+    Organisation,
+    Pair,
+    PairStatus,
+    Participant,
+    ParticipantCategory,
+    PartnerOrganisation,
+    Programme,
+    ProgrammeStatus,
+)
+from programmes.services.pairs import pair_change_status, pair_save
+
+ORGANISATION = "Гимназия «Жуковка»"
+
+MENTORS = [
+    # last, first, patronymic, category, group/position, competences
+    (
+        "Кузнецова",
+        "Анна",
+        "Сергеевна",
+        ParticipantCategory.TEACHER,
+        "учитель математики",
+        "Олимпиадная математика, проектная деятельность",
+    ),
+    (
+        "Орлова",
+        "Татьяна",
+        "Викторовна",
+        ParticipantCategory.TEACHER,
+        "учитель русского языка",
+        "Подготовка к итоговому сочинению, школьная газета",
+    ),
+    (
+        "Белов",
+        "Игорь",
+        "Андреевич",
+        ParticipantCategory.TEACHER,
+        "учитель физики",
+        "Робототехника, исследовательские работы",
+    ),
+    (
+        "Гончарова",
+        "Елена",
+        "Павловна",
+        ParticipantCategory.TEACHER,
+        "учитель начальных классов",
+        "Адаптация молодых педагогов, классное руководство",
+    ),
+    (
+        "Лебедев",
+        "Артём",
+        "Олегович",
+        ParticipantCategory.STUDENT,
+        "10 «А»",
+        "Информатика, программирование на Python",
+    ),
+    (
+        "Соловьёва",
+        "Дарья",
+        "Игоревна",
+        ParticipantCategory.STUDENT,
+        "11 «Б»",
+        "Английский язык, дебаты",
+    ),
+    (
+        "Зайцев",
+        "Максим",
+        "Юрьевич",
+        ParticipantCategory.PARTNER,
+        "инженер-конструктор",
+        "Инженерное проектирование, профориентация",
+    ),
+]
+
+MENTEES = [
+    (
+        "Смирнов",
+        "Павел",
+        "Дмитриевич",
+        ParticipantCategory.STUDENT,
+        "7 «А»",
+        "Подтянуть математику, подготовиться к олимпиаде",
+        datetime.date(2013, 4, 12),
+    ),
+    (
+        "Иванова",
+        "Полина",
+        "Алексеевна",
+        ParticipantCategory.STUDENT,
+        "7 «А»",
+        "Уверенность при выступлениях",
+        datetime.date(2013, 9, 3),
+    ),
+    (
+        "Петров",
+        "Егор",
+        "Николаевич",
+        ParticipantCategory.STUDENT,
+        "8 «Б»",
+        "Робототехника, участие в соревнованиях",
+        datetime.date(2012, 1, 25),
+    ),
+    (
+        "Новикова",
+        "Софья",
+        "Романовна",
+        ParticipantCategory.STUDENT,
+        "8 «Б»",
+        "Программирование с нуля",
+        datetime.date(2012, 6, 30),
+    ),
+    (
+        "Морозов",
+        "Кирилл",
+        "Сергеевич",
+        ParticipantCategory.STUDENT,
+        "6 «В»",
+        "Адаптация после перехода из другой школы",
+        datetime.date(2014, 11, 8),
+    ),
+    (
+        "Волкова",
+        "Мария",
+        "Евгеньевна",
+        ParticipantCategory.STUDENT,
+        "9 «А»",
+        "Выбор профиля обучения и профессии",
+        datetime.date(2011, 3, 17),
+    ),
+    (
+        "Фёдоров",
+        "Никита",
+        "Андреевич",
+        ParticipantCategory.STUDENT,
+        "9 «А»",
+        "Инженерные специальности",
+        datetime.date(2011, 8, 2),
+    ),
+    (
+        "Алексеева",
+        "Виктория",
+        "Игоревна",
+        ParticipantCategory.YOUNG_SPECIALIST,
+        "учитель английского языка",
+        "Дисциплина на уроке, работа с родителями",
+        datetime.date(2001, 5, 21),
+    ),
+    (
+        "Павлов",
+        "Денис",
+        "Михайлович",
+        ParticipantCategory.STUDENT,
+        "7 «Б»",
+        "Английский язык",
+        datetime.date(2013, 2, 14),
+    ),
+]
+
+
+def school_year(today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    start_year = today.year if today.month >= 9 else today.year - 1
+    return datetime.date(start_year, 9, 1), datetime.date(start_year + 1, 5, 31)
+
+
+def _save(instance, user):
+    instance.full_clean()
+    instance._history_user = user
+    instance.save()
+    return instance
+
+
+def _participant(organisation, row, *, mentor: bool, user, partner=None):
+    last, first, patronymic, category, group, text, *birth = row
+    return _save(
+        Participant(
+            organisation=organisation,
+            last_name=last,
+            first_name=first,
+            patronymic=patronymic,
+            is_mentor=mentor,
+            is_mentee=not mentor,
+            category=category,
+            group=group,
+            birth_date=birth[0]
+            if birth
+            else datetime.date(1980 + len(last), 3, 10)
+            if category != ParticipantCategory.STUDENT
+            else datetime.date(2008, 10, 1),
+            competences=text if mentor else "",
+            requests="" if mentor else text,
+            partner_organisation=partner if category == ParticipantCategory.PARTNER else None,
+            joined_on=datetime.date(2025, 9, 1),
+        ),
+        user,
+    )
+
+
+def _consent(participant, user, given_on):
+    minor = participant.is_minor(given_on)
+    return _save(
+        Consent(
+            participant=participant,
+            given_by=ConsentGiver.REPRESENTATIVE if minor else ConsentGiver.PARTICIPANT,
+            representative_name=f"{participant.last_name.rstrip('а')}а Ольга Викторовна"
+            if minor
+            else "",
+            given_on=given_on,
+        ),
+        user,
+    )
+
+
+def _meetings(pair, user, today, *, every_days: int, until: datetime.date):
+    kinds = [MeetingKind.INTRODUCTION, MeetingKind.TRIAL, MeetingKind.PLANNING]
+    day, number = pair.start_date + datetime.timedelta(days=3), 0
+    meetings = []
+    while day <= min(until, today):
+        kind = kinds[number] if number < len(kinds) else MeetingKind.WORKING
+        held_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(15, 30)))
+        meetings.append(
+            _save(
+                Meeting(
+                    pair=pair,
+                    kind=kind,
+                    held_at=held_at,
+                    format=MeetingFormat.REMOTE if number % 4 == 3 else MeetingFormat.IN_PERSON,
+                    topic=f"{kind.label}: {pair.goals or 'работа по плану'}"[:200],
+                    outcome="Цели встречи достигнуты, задание на следующую встречу согласовано.",
+                ),
+                user,
+            )
+        )
+        day += datetime.timedelta(days=every_days)
+        number += 1
+    return meetings
+
+
+@transaction.atomic
+def load_programmes_demo(
+    *, curator, auditor, mentor_user, mentee_user, today: datetime.date, log=print
+) -> None:
+    if Organisation.objects.filter(short_name=ORGANISATION).exists():
+        return
+    organisation = _save(
+        Organisation(
+            full_name="Муниципальное автономное общеобразовательное учреждение «Гимназия «Жуковка»»",
+            short_name=ORGANISATION,
+            address="Московская область, Одинцовский городской округ, с. Жуковка",
+            head_name="Демина Е. И.",
+        ),
+        curator,
+    )
+    organisation.members.add(curator, auditor)
+    partner = _save(
+        PartnerOrganisation(
+            organisation=organisation,
+            name="ООО «Технопарк Жуковка»",
+            agreement_number="12-С",
+            agreement_date=datetime.date(2025, 8, 28),
+            valid_until=datetime.date(2027, 8, 31),
+            contact_person="Зайцев М. Ю.",
+        ),
+        curator,
+    )
+    mentors = [
+        _participant(organisation, row, mentor=True, user=curator, partner=partner)
+        for row in MENTORS
+    ]
+    mentees = [_participant(organisation, row, mentor=False, user=curator) for row in MENTEES]
+    mentors[0].user = mentor_user
+    _save(mentors[0], curator)
+    mentees[0].user = mentee_user
+    _save(mentees[0], curator)
+    consent_day = datetime.date(2025, 9, 5)
+    awaiting_consent = mentees[4]  # in a draft pair until the parents sign
+    for person in [*mentors, *mentees]:
+        if person is not awaiting_consent:
+            _consent(person, curator, consent_day)
+
+    start, end = school_year(today)
+    student_form = MentoringForm.objects.get(name="ученик – ученик")
+    teacher_form = MentoringForm.objects.get(name="учитель – учитель")
+    mixed_form = MentoringForm.objects.get(name="учитель – ученик")
+    programmes = {
+        "student": _save(
+            Programme(
+                organisation=organisation,
+                title="Шаг вперёд: ученик – ученик",
+                form=student_form,
+                start_date=start,
+                end_date=end,
+                curator=curator,
+                status=ProgrammeStatus.ACTIVE,
+                goals="Повышение успеваемости и адаптация обучающихся",
+            ),
+            curator,
+        ),
+        "teacher": _save(
+            Programme(
+                organisation=organisation,
+                title="Школа молодого педагога",
+                form=teacher_form,
+                start_date=start,
+                end_date=end,
+                curator=curator,
+                status=ProgrammeStatus.ACTIVE,
+                goals="Профессиональное становление молодых специалистов",
+            ),
+            curator,
+        ),
+        "mixed": _save(
+            Programme(
+                organisation=organisation,
+                title="Инженерные каникулы: учитель – ученик",
+                form=mixed_form,
+                start_date=start,
+                end_date=end,
+                curator=curator,
+                status=ProgrammeStatus.ACTIVE,
+                goals="Развитие инженерного мышления",
+            ),
+            curator,
+        ),
+    }
+    pair_start = max(start, today - datetime.timedelta(days=70))
+    order = {"order_number": "48-О", "order_date": pair_start - datetime.timedelta(days=3)}
+
+    def pair(programme, mentor, group, goals, status=PairStatus.ACTIVE):
+        created = pair_save(
+            pair=Pair(programme=programme, mentor=mentor, start_date=pair_start, goals=goals),
+            mentees=group,
+            user=curator,
+        )
+        if status != PairStatus.DRAFT:
+            created.order_number, created.order_date = order["order_number"], order["order_date"]
+            pair_change_status(
+                pair=created,
+                status=PairStatus.APPROVED,
+                user=curator,
+                reason="Приказ о закреплении пар",
+            )
+        if status == PairStatus.ACTIVE:
+            pair_change_status(
+                pair=created,
+                status=PairStatus.ACTIVE,
+                user=curator,
+                reason="Встреча-знакомство проведена",
+            )
+        return created
+
+    math = pair(
+        programmes["student"],
+        mentors[4],
+        [mentees[0], mentees[1]],
+        "Олимпиадная подготовка по математике",
+    )
+    robots = pair(programmes["mixed"], mentors[2], [mentees[2]], "Сборка робота к соревнованиям")
+    code = pair(programmes["student"], mentors[5], [mentees[8]], "Разговорный английский")
+    teacher = pair(programmes["teacher"], mentors[3], [mentees[7]], "Адаптация молодого педагога")
+    career = pair(
+        programmes["mixed"],
+        mentors[6],
+        [mentees[5], mentees[6]],
+        "Профориентация: инженерные профессии",
+    )
+    pair(
+        programmes["student"],
+        mentors[0],
+        [mentees[4]],
+        "Адаптация в новом классе",
+        status=PairStatus.DRAFT,
+    )
+
+    for active, every, until in [
+        (math, 7, today),
+        (robots, 10, today),
+        (teacher, 14, today),
+        (career, 7, today - datetime.timedelta(days=20)),  # stopped meeting: overdue
+        (code, 12, today - datetime.timedelta(days=16)),  # overdue too
+    ]:
+        for meeting in _meetings(active, curator, today, every_days=every, until=until):
+            for author, rating in [
+                (active.mentor, 5),
+                *[(m.mentee, 4) for m in active.mentees.all()],
+            ]:
+                _save(
+                    Feedback(
+                        meeting=meeting,
+                        author=author,
+                        rating=rating,
+                        comment="Встреча была полезной.",
+                    ),
+                    curator,
+                )
+    pair_change_status(
+        pair=code,
+        status=PairStatus.TERMINATED,
+        user=curator,
+        reason="Заявление наставляемого",
+        termination_reason="Наставляемый перешёл в другую школу",
+    )
+
+    _save(
+        MentorTraining(
+            mentor=mentors[0],
+            course="Наставничество в образовательной организации",
+            hours=36,
+            completed_on=start + datetime.timedelta(days=20),
+        ),
+        curator,
+    )
+    _save(
+        MentorTraining(
+            mentor=mentors[4],
+            course="Школа юного наставника",
+            hours=16,
+            completed_on=start + datetime.timedelta(days=25),
+        ),
+        curator,
+    )
+    _save(
+        IncentiveDecision(
+            mentor=mentors[2],
+            kind=IncentiveKind.CERTIFICATE,
+            grounds="Победа команды наставляемых в муниципальных соревнованиях по робототехнике",
+            status=DecisionStatus.APPROVED,
+            decided_by=curator,
+            decided_on=today - datetime.timedelta(days=10),
+            order_number="112-О",
+            order_date=today - datetime.timedelta(days=10),
+        ),
+        curator,
+    )
+    _save(
+        IncentiveDecision(
+            mentor=mentors[3],
+            kind=IncentiveKind.PAYMENT,
+            grounds="Сопровождение молодого специалиста",
+            amount=5000,
+            status=DecisionStatus.PROPOSED,
+        ),
+        curator,
+    )
+    _save(
+        Case(
+            organisation=organisation,
+            title="Робототехника: от первой встречи до соревнований",
+            programme=programmes["mixed"],
+            pair=robots,
+            description="Как наставник-физик и восьмиклассник за два месяца собрали робота и заняли призовое место.",
+            is_published=True,
+        ),
+        curator,
+    )
+    log(
+        f"Программы: {Programme.objects.count()}, пары и группы: {Pair.objects.count()}, встречи: {Meeting.objects.count()}"
+    )
