@@ -12,6 +12,7 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 from programmes.admin.filters import ConsentFilter, MentorBaseFilter, OverdueFilter
 from programmes.admin.forms import PairAdminForm, ProgrammeAdminForm
 from programmes.admin.permissions import OrganisationPermissionHelper
+from programmes.history.views import RecordHistoryView
 from programmes.models import (
     OPEN_PAIR_STATUSES,
     Case,
@@ -44,6 +45,7 @@ class ProgrammeModelAdmin(ModelAdmin):
 
     inspect_view_enabled = True
     permission_helper_class = OrganisationPermissionHelper
+    history_view_class = RecordHistoryView
     list_per_page = 50
     list_select_related = ()
     prefetch = ()
