@@ -1,0 +1,43 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+COMMENT_MAX_LENGTH = 2000
+
+# Shown as «5 — Excellent»: the number first, for those who think in school marks.
+RATING_CHOICES = [
+    (1, pgettext_lazy("meeting rating", "Bad")),
+    (2, pgettext_lazy("meeting rating", "So-so")),
+    (3, pgettext_lazy("meeting rating", "Fine")),
+    (4, pgettext_lazy("meeting rating", "Good")),
+    (5, pgettext_lazy("meeting rating", "Excellent")),
+]
+# The same message as the service's: the form's check is only the first line of defence.
+RATING_ERROR = _("Choose a rating from 1 to 5.")
+
+
+class FeedbackForm(forms.Form):
+    """A mentor's or mentee's feedback on one meeting; the service has the last word."""
+
+    rating = forms.TypedChoiceField(
+        label=_("How was the meeting?"),
+        choices=RATING_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": RATING_ERROR,
+            "invalid_choice": RATING_ERROR,
+        },
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Optional: what was useful, what you would change."),
+        error_messages={
+            "max_length": _(
+                "The comment is too long: %(show_value)d characters, at most %(limit_value)d."
+            ),
+        },
+    )

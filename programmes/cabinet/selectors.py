@@ -1,0 +1,180 @@
+"""What a participant sees of the programme: their own pairs and meetings, nothing else.
+
+The overview is built as plain rows holding only what the participant's role in each pair
+may see, so a template cannot show a fellow mentee's contacts by accident: they are not there.
+"""
+
+import datetime
+from dataclasses import dataclass
+from typing import Literal
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from programmes.models import Feedback, Meeting, Pair, PairMentee, PairStatus, Participant
+
+# A draft is the curator's work in progress: participants see a pair once it is approved.
+VISIBLE_PAIR_STATUSES = (
+    PairStatus.APPROVED,
+    PairStatus.ACTIVE,
+    PairStatus.COMPLETED,
+    PairStatus.TERMINATED,
+)
+
+MENTOR, MENTEE = "mentor", "mentee"
+
+
+def participant_for_user(user) -> Participant | None:
+    """The participant record linked to the user's account, if there is one."""
+    if not user.is_authenticated:
+        return None
+    try:
+        return user.participant
+    except ObjectDoesNotExist:
+        return None
+
+
+def _current_memberships(participant: Participant) -> QuerySet[PairMentee]:
+    return PairMentee.objects.filter(mentee=participant, left_on__isnull=True)
+
+
+def meetings_for(*, participant: Participant) -> QuerySet[Meeting]:
+    """Meetings the participant may see and give feedback on.
+
+    Those of the pairs they mentor, and those of the pairs they are a current mentee of that
+    were held on or after the day they joined.
+    """
+    attended = _current_memberships(participant).filter(
+        pair=OuterRef("pair"), joined_on__lte=OuterRef("held_at__date")
+    )
+    return Meeting.objects.filter(pair__status__in=VISIBLE_PAIR_STATUSES).filter(
+        Q(pair__mentor=participant) | Exists(attended)
+    )
+
+
+@dataclass(frozen=True)
+class MenteeRow:
+    name: str
+    group: str  # the class or group; empty where the viewer may not see it
+    is_viewer: bool
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    pk: int
+    held_at: datetime.datetime
+    kind: str
+    format: str
+    topic: str
+    is_past: bool
+    feedback_given: bool
+
+    @property
+    def feedback_due(self) -> bool:
+        return self.is_past and not self.feedback_given
+
+
+@dataclass(frozen=True)
+class PairCard:
+    role: Literal["mentor", "mentee"]
+    programme: str
+    status: str
+    status_code: str
+    start_date: datetime.date
+    end_date: datetime.date | None
+    mentor_name: str
+    mentees: list[MenteeRow]
+    meetings: list[MeetingRow]
+
+    @property
+    def is_mentor(self) -> bool:
+        return self.role == MENTOR
+
+    @property
+    def feedback_due_count(self) -> int:
+        return sum(1 for meeting in self.meetings if meeting.feedback_due)
+
+
+def cabinet_pairs(*, participant: Participant) -> list[PairCard]:
+    """The participant's pairs and groups, newest first, in a fixed number of queries."""
+    mentees = (
+        PairMentee.objects.filter(left_on__isnull=True)
+        .select_related("mentee")
+        .only(
+            "pair_id",
+            "mentee_id",
+            "joined_on",
+            "left_on",
+            "mentee__last_name",
+            "mentee__first_name",
+            "mentee__patronymic",
+            "mentee__group",
+        )
+        .order_by("mentee__last_name", "mentee__first_name", "mentee__patronymic")
+    )
+    pairs = list(
+        Pair.objects.filter(status__in=VISIBLE_PAIR_STATUSES)
+        .filter(
+            Q(mentor=participant) | Q(pk__in=_current_memberships(participant).values("pair_id"))
+        )
+        .select_related("programme", "mentor")
+        .prefetch_related(
+            Prefetch("mentees", queryset=mentees, to_attr="current_memberships"),
+            Prefetch("meetings", queryset=Meeting.objects.order_by("-held_at")),
+        )
+        .order_by("-start_date", "pk")
+    )
+    if not pairs:
+        return []
+    given = set(
+        Feedback.objects.filter(author=participant, meeting__pair__in=pairs).values_list(
+            "meeting_id", flat=True
+        )
+    )
+    now = timezone.now()
+    return [_card(pair, participant=participant, given=given, now=now) for pair in pairs]
+
+
+def _card(
+    pair: Pair, *, participant: Participant, given: set[int], now: datetime.datetime
+) -> PairCard:
+    is_mentor = pair.mentor_id == participant.pk
+    memberships = pair.current_memberships
+    if is_mentor:
+        since = None
+        mentees = [
+            MenteeRow(name=m.mentee.full_name, group=m.mentee.group, is_viewer=False)
+            for m in memberships
+        ]
+    else:
+        # A mentee sees who else is in the group by name, and nothing more about them.
+        since = next(m.joined_on for m in memberships if m.mentee_id == participant.pk)
+        mentees = [
+            MenteeRow(name=m.mentee.full_name, group="", is_viewer=m.mentee_id == participant.pk)
+            for m in memberships
+        ]
+    meetings = [
+        MeetingRow(
+            pk=meeting.pk,
+            held_at=meeting.held_at,
+            kind=meeting.get_kind_display(),
+            format=meeting.get_format_display(),
+            topic=meeting.topic,
+            is_past=meeting.held_at <= now,
+            feedback_given=meeting.pk in given,
+        )
+        for meeting in pair.meetings.all()
+        if since is None or timezone.localdate(meeting.held_at) >= since
+    ]
+    return PairCard(
+        role=MENTOR if is_mentor else MENTEE,
+        programme=pair.programme.title,
+        status=pair.get_status_display(),
+        status_code=pair.status,
+        start_date=pair.start_date,
+        end_date=pair.end_date,
+        mentor_name=pair.mentor.full_name,
+        mentees=mentees,
+        meetings=meetings,
+    )

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from programmes.cabinet import views
+
+app_name = "cabinet"
+
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("meetings/<int:pk>/feedback/", views.feedback, name="feedback"),
+]

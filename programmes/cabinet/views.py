@@ -1,0 +1,91 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from programmes.cabinet.forms import RATING_CHOICES, FeedbackForm
+from programmes.cabinet.selectors import cabinet_pairs, meetings_for, participant_for_user
+from programmes.models import Feedback
+from programmes.services.feedback import feedback_submit, is_already_given
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def overview(request: HttpRequest) -> HttpResponse:
+    participant = participant_for_user(request.user)
+    if participant is None:
+        return render(request, "programmes/cabinet/not_linked.html")
+    pairs = cabinet_pairs(participant=participant)
+    return render(
+        request,
+        "programmes/cabinet/overview.html",
+        {
+            "participant": participant,
+            "organisation": participant.organisation,
+            "pairs": pairs,
+            "feedback_due": sum(pair.feedback_due_count for pair in pairs),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def feedback(request: HttpRequest, pk: int) -> HttpResponse:
+    participant = participant_for_user(request.user)
+    if participant is None:
+        # Staff without a participant record have no meetings of their own either.
+        raise Http404
+    meeting = get_object_or_404(
+        meetings_for(participant=participant).select_related("pair__programme", "pair__mentor"),
+        pk=pk,
+    )
+    given = Feedback.objects.filter(meeting=meeting, author=participant).first()
+    if given is not None and request.method == "POST":
+        messages.warning(request, _("You have already given feedback on this meeting."))
+        return redirect("cabinet:overview")
+    is_past = meeting.held_at <= timezone.now()
+
+    form = None
+    if given is None and is_past:
+        form = FeedbackForm(request.POST if request.method == "POST" else None)
+        if form.is_valid():
+            try:
+                feedback_submit(
+                    meeting=meeting,
+                    author=participant,
+                    rating=form.cleaned_data["rating"],
+                    comment=form.cleaned_data["comment"],
+                    user=request.user,
+                )
+            except ValidationError as error:
+                if is_already_given(error):
+                    messages.warning(request, error.messages[0])
+                    return redirect("cabinet:overview")
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("Thank you! Your feedback has been saved."))
+                return redirect("cabinet:overview")
+
+    return render(
+        request,
+        "programmes/cabinet/feedback.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "given": given,
+            "given_label": dict(RATING_CHOICES).get(given.rating) if given else None,
+            "is_past": is_past,
+        },
+        # A POST that was refused is answered with the form and its errors.
+        status=400 if request.method == "POST" and form is None else 200,
+    )
+
+
+def _add_errors(form: FeedbackForm, error: ValidationError) -> None:
+    """Put the service's refusal on the form: on a field it has, or above the form."""
+    for field, errors in error.update_error_dict({}).items():
+        form.add_error(field if field in form.fields else None, errors)

@@ -1,0 +1,107 @@
+"""Feedback on a meeting, given by the pair's mentor or one of its current mentees."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from programmes.models import Feedback, Meeting, PairMentee, Participant
+
+RATING_MIN = 1
+RATING_MAX = 5
+
+# Codes of the refusals, for callers that react to one of them (the cabinet turns
+# ALREADY_GIVEN into a message and a redirect rather than a form error).
+NOT_A_MEMBER = "not_a_member"
+JOINED_LATER = "joined_later"
+NOT_HELD_YET = "not_held_yet"
+ALREADY_GIVEN = "already_given"
+INVALID_RATING = "invalid_rating"
+
+
+def feedback_submit(
+    *,
+    meeting: Meeting,
+    author: Participant,
+    rating: int,
+    comment: str,
+    user: AbstractBaseUser | None = None,
+) -> Feedback:
+    """Record `author`'s feedback on `meeting`; `user` is written to the history row.
+
+    Refused with a ValidationError when the author is neither the pair's mentor nor a current
+    mentee who was already in the pair on the meeting's day, when the meeting has not taken
+    place yet, when the author has given feedback on it already, or when the rating is not a
+    whole number from 1 to 5.
+    """
+    with transaction.atomic():
+        _check_author(meeting=meeting, author=author)
+        if meeting.held_at > timezone.now():
+            raise ValidationError(
+                _("Feedback can be given once the meeting has taken place."), code=NOT_HELD_YET
+            )
+        if _feedback_exists(meeting=meeting, author=author):
+            raise _already_given()
+        if isinstance(rating, bool) or not isinstance(rating, int):
+            raise _invalid_rating()
+        if not RATING_MIN <= rating <= RATING_MAX:
+            raise _invalid_rating()
+
+        feedback = Feedback(meeting=meeting, author=author, rating=rating, comment=comment.strip())
+        try:
+            feedback.full_clean()
+        except ValidationError as error:
+            # Another request may have saved the same feedback since the check above.
+            if _feedback_exists(meeting=meeting, author=author):
+                raise _already_given() from error
+            raise
+        feedback._history_user = user
+        try:
+            # A savepoint, so a unique-constraint race leaves the outer transaction usable.
+            with transaction.atomic():
+                feedback.save()
+        except IntegrityError as error:
+            if _feedback_exists(meeting=meeting, author=author):
+                raise _already_given() from error
+            raise
+    return feedback
+
+
+def _check_author(*, meeting: Meeting, author: Participant) -> None:
+    pair = meeting.pair
+    if pair.mentor_id == author.pk:
+        return
+    membership = PairMentee.objects.filter(pair=pair, mentee=author, left_on__isnull=True).first()
+    if membership is None:
+        raise ValidationError(
+            _("Only the pair's mentor and its current mentees can give feedback on its meetings."),
+            code=NOT_A_MEMBER,
+        )
+    if membership.joined_on > timezone.localdate(meeting.held_at):
+        raise ValidationError(
+            _("The meeting was held before you joined the group."), code=JOINED_LATER
+        )
+
+
+def _feedback_exists(*, meeting: Meeting, author: Participant) -> bool:
+    return Feedback.objects.filter(meeting=meeting, author=author).exists()
+
+
+def _already_given() -> ValidationError:
+    return ValidationError(
+        _("You have already given feedback on this meeting."), code=ALREADY_GIVEN
+    )
+
+
+def _invalid_rating() -> ValidationError:
+    return ValidationError(
+        {"rating": ValidationError(_("Choose a rating from 1 to 5."), code=INVALID_RATING)}
+    )
+
+
+def is_already_given(error: ValidationError) -> bool:
+    """Whether `error` is the refusal of a second feedback on the same meeting."""
+    return not hasattr(error, "error_dict") and any(
+        item.code == ALREADY_GIVEN for item in error.error_list
+    )
