@@ -42,7 +42,6 @@ def event_row(page, event):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-# WhiteNoise warns that STATIC_ROOT was never collected; the live server serves static files.
 def test_editor_marks_event_done_and_visitor_sees_it(live_server, browser, page):
     sync_roles()
     editor = get_user_model().objects.create_user(username=USERNAME, password=PASSWORD)
