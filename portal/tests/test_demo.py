@@ -1,10 +1,12 @@
 import pytest
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
 from home.models import DocumentsPage, MentoringDocument, RegulationsPage, RoadmapEvent, RoadmapPage
 from portal.demo_users import DEMO_USERS
+from programmes.models import Meeting, Pair, PairStatus, Participant
+from programmes.selectors.pairs import overdue_pairs
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +17,10 @@ def snapshot():
         "revisions": Revision.objects.count(),
         "documents": MentoringDocument.objects.count(),
         "events": list(RoadmapEvent.objects.order_by("pk").values_list("pk", "status")),
+        "participants": Participant.objects.count(),
+        "pairs": list(Pair.objects.order_by("pk").values_list("pk", "status")),
+        "meetings": Meeting.objects.count(),
+        "pair history": Pair.history.count(),
     }
 
 
@@ -35,6 +41,17 @@ def test_load_demo_builds_the_section_from_both_seeds(capsys):
     for user in DEMO_USERS:
         assert user.username in output
         assert authenticate(username=user.username, password="secret-demo")
+
+
+def test_load_demo_builds_a_programme_a_curator_can_work_with():
+    call_command("load_demo")
+
+    curator = get_user_model().objects.get(username="curator")
+    assert curator.organisations.count() == 1
+    assert Pair.objects.filter(status=PairStatus.ACTIVE).count() >= 3
+    assert overdue_pairs(Pair.objects.all()).exists()
+    assert Pair.objects.filter(mentees__mentee__user__username="mentee").exists()
+    assert Pair.history.filter(history_user=curator).exists()
 
 
 def test_load_demo_twice_changes_nothing():
