@@ -388,6 +388,19 @@ class PairAdmin(ProgrammeModelAdmin):
         "last_meeting_display": _("Last meeting"),
     }
     export_filename = "pairs"
+    inspect_view_fields = (
+        "programme",
+        "mentor",
+        "mentees_summary",
+        "start_date",
+        "end_date",
+        "status",
+        "termination_reason",
+        "order_number",
+        "order_date",
+        "goals",
+        "development_plan",
+    )
     edit_handler = form(
         [
             FieldRowPanel([FieldPanel("programme"), FieldPanel("mentor")]),

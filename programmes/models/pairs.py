@@ -1,3 +1,4 @@
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -122,6 +123,23 @@ class Pair(models.Model):
 
     def current_mentees(self) -> list["PairMentee"]:
         return [membership for membership in self.mentees.all() if membership.left_on is None]
+
+    @admin.display(description=_("mentees"))
+    def mentees_summary(self) -> str:
+        """Everyone who has been a mentee of the pair, with their dates."""
+        lines = []
+        for membership in self.mentees.select_related("mentee").order_by("joined_on", "pk"):
+            line = _("%(name)s, from %(joined)s") % {
+                "name": membership.mentee,
+                "joined": membership.joined_on.strftime("%d.%m.%Y"),
+            }
+            if membership.left_on:
+                line += _(" to %(left)s (%(reason)s)") % {
+                    "left": membership.left_on.strftime("%d.%m.%Y"),
+                    "reason": membership.left_reason,
+                }
+            lines.append(line)
+        return "; ".join(lines)
 
 
 class PairMentee(models.Model):

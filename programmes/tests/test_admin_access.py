@@ -327,3 +327,17 @@ def test_summary_panel_counts_are_scoped_to_the_organisation(records):
     assert context["active_pairs"] == 1
     assert context["overdue_pairs"] == 1  # the only meeting was in October 2023
     assert context["without_consent"] == 1
+
+
+def test_pair_inspect_view_lists_current_and_former_mentees(client, records):
+    pair = records["pair"]
+    leaving = pair.mentees.first()
+    leaving.left_on, leaving.left_reason = leaving.joined_on, "Перевод в другую школу"
+    leaving.save()
+    client = role_client(client, "auditor", records["organisation"])
+
+    content = client.get(f"/admin/programmes/pair/inspect/{pair.pk}/").content.decode()
+
+    for membership in pair.mentees.all():
+        assert str(membership.mentee) in content
+    assert "Перевод в другую школу" in content
