@@ -10,7 +10,15 @@ from django.test.utils import CaptureQueriesContext
 
 from portal.tests.factories import user_with_role
 from programmes.admin.dashboard import ProgrammeSummaryPanel
-from programmes.models import Consent, Pair, PairStatus, Participant
+from programmes.models import (
+    Case,
+    Consent,
+    MentorTraining,
+    Pair,
+    PairStatus,
+    Participant,
+    PartnerOrganisation,
+)
 from programmes.tests.factories import (
     ConsentFactory,
     FeedbackFactory,
@@ -55,7 +63,22 @@ def records():
     consent = Consent.objects.filter(participant__organisation=organisation).first()
     consent.scan.save("scan.pdf", ContentFile(b"%PDF-1.4 consent"), save=True)
     IncentiveDecisionFactory(mentor=pair.mentor)
-    return {"organisation": organisation, "pair": pair, "consent": consent, "meeting": meeting}
+    partner = PartnerOrganisation.objects.create(organisation=organisation, name="ООО «Партнёр»")
+    training = MentorTraining.objects.create(
+        mentor=pair.mentor, course="Школа наставника", hours=16, completed_on=pair.start_date
+    )
+    case = Case.objects.create(
+        organisation=organisation, title="Кейс", description="Описание", pair=pair
+    )
+    return {
+        "organisation": organisation,
+        "pair": pair,
+        "consent": consent,
+        "meeting": meeting,
+        "partner": partner,
+        "training": training,
+        "case": case,
+    }
 
 
 MODEL_PATHS = {
@@ -70,17 +93,22 @@ MODEL_PATHS = {
     "programmes/mentee-base": (lambda r: r["pair"].mentees.first().mentee, True),
     "programmes/consent": (lambda r: r["consent"], True),
     "programmes/incentivedecision": (lambda r: r["pair"].mentor.incentives.first(), True),
+    "programmes/partnerorganisation": (lambda r: r["partner"], True),
+    "programmes/mentortraining": (lambda r: r["training"], True),
+    "programmes/case": (lambda r: r["case"], True),
+    "programmes/mentoringform": (lambda r: r["pair"].programme.form, True),
     "programmes/organisation": (lambda r: r["organisation"], False),
 }
+EDITOR_MAY = {"programmes/mentoringform": {"index", "create", "inspect", "edit", "history"}}
 
 
-def expected(role, action, curator_writes):
+def expected(role, action, curator_writes, base):
     if role in ("anonymous", "mentee", "mentor"):
         return TO_LOGIN
     if role == "superuser":
         return OK
     if role == "editor":
-        return REFUSED
+        return OK if action in EDITOR_MAY.get(base, ()) else REFUSED
     if role == "auditor":
         return OK if action in ("index", "inspect", "history") else REFUSED
     return OK if action in ("index", "inspect", "history") or curator_writes else REFUSED
@@ -101,7 +129,29 @@ def test_admin_views_answer_each_role(client, records, role, base):
         ("delete", f"/admin/{base}/delete/{pk}/"),
         ("history", f"/admin/{base}/history/{pk}/"),
     ]:
-        assert outcome(client.get(url)) == expected(role, action, curator_writes), (action, url)
+        assert outcome(client.get(url)) == expected(role, action, curator_writes, base), (
+            action,
+            url,
+        )
+
+
+JOURNAL = {
+    "anonymous": TO_LOGIN,
+    "mentee": TO_LOGIN,
+    "mentor": TO_LOGIN,
+    "editor": OK,
+    "curator": OK,
+    "auditor": OK,
+    "superuser": OK,
+}
+
+
+@pytest.mark.parametrize(("role", "expected_outcome"), JOURNAL.items())
+def test_journal_and_its_export_answer_each_role(client, records, role, expected_outcome):
+    client = role_client(client, role, records["organisation"])
+
+    assert outcome(client.get("/admin/journal/")) == expected_outcome
+    assert outcome(client.get("/admin/journal/export/")) == expected_outcome
 
 
 @pytest.mark.parametrize("role", ["anonymous", "mentee", "editor", "auditor"])
