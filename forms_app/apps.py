@@ -7,3 +7,4 @@ class FormsAppConfig(AppConfig):
 
     name = "forms_app"
     verbose_name = _("Questionnaires and consents")
+    default_auto_field = "django.db.models.BigAutoField"

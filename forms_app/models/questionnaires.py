@@ -1,0 +1,227 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import (
+    FORM_FIELD_CHOICES,
+    AbstractEmailForm,
+    AbstractFormField,
+    AbstractFormSubmission,
+)
+from wagtail.fields import RichTextField
+
+from forms_app.form_builder import QuestionnaireFormBuilder
+from programmes.models import Participant
+
+
+class QuestionnaireKind(models.TextChoices):
+    MENTEE = "mentee", _("Mentee questionnaire")
+    MENTOR = "mentor", _("Mentor questionnaire")
+    PREFERENCE = "preference", _("Preferences after the group meeting")
+    FEEDBACK = "feedback", _("Feedback on a meeting")
+    SATISFACTION = "satisfaction", _("Satisfaction survey")
+    FREE = "free", _("Free questionnaire")
+
+
+class QuestionnaireAccess(models.TextChoices):
+    PARTICIPANTS = "participants", _("Signed-in participants")
+    INVITATION = "invitation", _("Holders of a personal invitation link")
+    ANYONE = "anyone", _("Anyone, anonymously")
+
+
+class FieldMapping(models.TextChoices):
+    """Which participant attribute (or record) an answer feeds."""
+
+    NONE = "", _("Nothing: kept in the answers only")
+    LAST_NAME = "last_name", _("Participant: last name")
+    FIRST_NAME = "first_name", _("Participant: first name")
+    PATRONYMIC = "patronymic", _("Participant: patronymic")
+    GROUP = "group", _("Participant: class, group or position")
+    BIRTH_DATE = "birth_date", _("Participant: date of birth")
+    PHONE = "phone", _("Participant: phone")
+    EMAIL = "email", _("Participant: e-mail")
+    COMPETENCES = "competences", _("Mentor: competences and experience")
+    INTERESTS = "interests", _("Participant: interests")
+    REQUESTS = "requests", _("Mentee: requests")
+    PREFERRED_FORM = "preferred_form", _("Preferred form of mentoring")
+    CAPACITY = "capacity", _("Mentor: how many mentees they can take")
+    PREFERRED_PARTICIPANT = "preferred_participant", _("Preferred mentor or mentee")
+    MEETING = "meeting", _("The meeting the feedback is on")
+    RATING = "rating", _("Feedback: rating")
+    COMMENT = "comment", _("Feedback: comment")
+
+
+QUESTIONNAIRE_FIELD_CHOICES = [
+    *FORM_FIELD_CHOICES,
+    ("rating_5", _("Rating scale 1–5")),
+    ("rating_10", _("Rating scale 1–10")),
+    ("participant", _("Choice of a participant")),
+]
+
+
+class QuestionnaireField(AbstractFormField):
+    page = ParentalKey("QuestionnairePage", on_delete=models.CASCADE, related_name="form_fields")
+    field_type = models.CharField(
+        _("field type"), max_length=20, choices=QUESTIONNAIRE_FIELD_CHOICES
+    )
+    field_type.required_on_save = True
+    maps_to = models.CharField(
+        _("feeds"),
+        max_length=30,
+        choices=FieldMapping.choices,
+        blank=True,
+        default=FieldMapping.NONE,
+        help_text=_("Where the answer goes besides the list of answers."),
+    )
+    max_length = models.PositiveIntegerField(
+        _("longest answer, characters"), default=1000, help_text=_("For text answers.")
+    )
+
+    panels = [
+        *AbstractFormField.panels,
+        FieldRowPanel([FieldPanel("maps_to"), FieldPanel("max_length")]),
+    ]
+
+    class Meta(AbstractFormField.Meta):
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+
+class QuestionnairePage(AbstractEmailForm):
+    """A questionnaire (анкета) whose answers feed the mentor and mentee bases and monitoring."""
+
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=QuestionnaireKind.choices, default=QuestionnaireKind.FREE
+    )
+    access = models.CharField(
+        _("who may answer"),
+        max_length=20,
+        choices=QuestionnaireAccess.choices,
+        default=QuestionnaireAccess.PARTICIPANTS,
+    )
+    allow_several_answers = models.BooleanField(
+        _("a participant may answer more than once"),
+        default=False,
+        help_text=_(
+            "For feedback after each meeting; invitation links then stay usable until they expire."
+        ),
+    )
+    organisation = models.ForeignKey(
+        "programmes.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("New participants from this questionnaire join this organisation."),
+    )
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Limits participant choices to this programme."),
+    )
+    intro = RichTextField(_("introduction"), blank=True)
+    thank_you_text = RichTextField(_("text after sending"), blank=True)
+
+    form_builder = QuestionnaireFormBuilder
+
+    content_panels = [
+        *AbstractEmailForm.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("access")]),
+                FieldPanel("allow_several_answers"),
+                FieldRowPanel([FieldPanel("organisation"), FieldPanel("programme")]),
+            ],
+            heading=_("Questionnaire"),
+        ),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Questions")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("Notification of the curator (the e-mail carries a link, never the answers)"),
+        ),
+    ]
+
+    parent_page_types = ["home.MentoringSectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("questionnaire")
+        verbose_name_plural = _("questionnaires")
+
+    def get_submission_class(self):
+        return QuestionnaireSubmission
+
+    def participant_choices(self):
+        """Whom a «choice of a participant» question lists: the programme's people, or the organisation's."""
+        if self.programme_id:
+            return Participant.objects.filter(
+                models.Q(mentored_pairs__programme=self.programme_id)
+                | models.Q(memberships__pair__programme=self.programme_id)
+            ).distinct()
+        if self.organisation_id:
+            return Participant.objects.filter(organisation=self.organisation_id)
+        return Participant.objects.none()
+
+    def get_form_class(self):
+        return self.form_builder(
+            self.get_form_fields(), participants=self.participant_choices()
+        ).get_form_class()
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.access == QuestionnaireAccess.ANYONE
+
+
+class QuestionnaireSubmission(AbstractFormSubmission):
+    """An answer, with who gave it (when known), which version of the form, and from where."""
+
+    participant = models.ForeignKey(
+        "programmes.Participant",
+        verbose_name=_("participant"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="questionnaire_submissions",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    page_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("form version"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    invitation = models.ForeignKey(
+        "forms_app.Invitation",
+        verbose_name=_("invitation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submissions",
+    )
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("questionnaire answer")
+        verbose_name_plural = _("questionnaire answers")
+        indexes = [models.Index(fields=["page", "participant"])]
