@@ -178,6 +178,12 @@ class QuestionnairePage(AbstractEmailForm):
             self.get_form_fields(), participants=self.participant_choices()
         ).get_form_class()
 
+    def serve(self, request, *args, **kwargs):
+        """Answer once, redirect after: a refresh never sends the answers twice."""
+        from forms_app.serving import serve_questionnaire  # serving imports these models
+
+        return serve_questionnaire(self, request)
+
     @property
     def is_anonymous(self) -> bool:
         return self.access == QuestionnaireAccess.ANYONE

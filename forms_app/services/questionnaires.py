@@ -1,0 +1,194 @@
+"""Accepting a questionnaire answer and feeding what it says into the programme's records.
+
+The answer, the records it feeds and their history are written in one transaction: all or
+nothing. The curator's notification goes after the commit, so a failing mail server can
+neither lose nor duplicate an answer.
+"""
+
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from forms_app.models import (
+    FieldMapping,
+    Invitation,
+    QuestionnaireKind,
+    QuestionnairePage,
+    QuestionnaireSubmission,
+)
+from programmes.models import Meeting, Participant, ParticipantCategory
+from programmes.services.feedback import feedback_submit
+
+logger = logging.getLogger(__name__)
+
+PARTICIPANT_TEXT_FIELDS = {
+    FieldMapping.LAST_NAME,
+    FieldMapping.FIRST_NAME,
+    FieldMapping.PATRONYMIC,
+    FieldMapping.GROUP,
+    FieldMapping.PHONE,
+    FieldMapping.EMAIL,
+    FieldMapping.COMPETENCES,
+    FieldMapping.INTERESTS,
+    FieldMapping.REQUESTS,
+}
+
+
+@dataclass(frozen=True)
+class Respondent:
+    """Who answers: a participant (signed in or by invitation), or nobody for anonymous pages."""
+
+    participant: Participant | None = None
+    user: object = None
+    invitation: Invitation | None = None
+    ip_address: str | None = None
+    user_agent: str = ""
+
+
+class AlreadyAnswered(Exception):
+    pass
+
+
+def has_answered(*, page: QuestionnairePage, participant: Participant | None) -> bool:
+    return (
+        participant is not None
+        and QuestionnaireSubmission.objects.filter(page=page, participant=participant).exists()
+    )
+
+
+def _json_ready(cleaned_data: dict) -> dict:
+    ready = {}
+    for name, value in cleaned_data.items():
+        if isinstance(value, models.Model):
+            value = value.pk
+        elif isinstance(value, datetime.date):
+            value = value.isoformat()
+        ready[name] = value
+    return ready
+
+
+def _mapped_answers(page: QuestionnairePage, cleaned_data: dict) -> dict[str, object]:
+    return {
+        field.maps_to: cleaned_data.get(field.clean_name)
+        for field in page.get_form_fields()
+        if field.maps_to and field.clean_name in cleaned_data
+    }
+
+
+@transaction.atomic
+def questionnaire_submit(
+    *,
+    page: QuestionnairePage,
+    cleaned_data: dict,
+    respondent: Respondent,
+    meeting: Meeting | None = None,
+) -> QuestionnaireSubmission:
+    participant = respondent.participant
+    if participant is not None:
+        # Serialises concurrent answers of one participant (a double click, two tabs).
+        Participant.objects.select_for_update().filter(pk=participant.pk).first()
+        if not page.allow_several_answers and has_answered(page=page, participant=participant):
+            raise AlreadyAnswered
+    answers = _mapped_answers(page, cleaned_data)
+    participant = (
+        _feed(page=page, answers=answers, respondent=respondent, meeting=meeting) or participant
+    )
+    anonymous = page.is_anonymous
+    submission = QuestionnaireSubmission.objects.create(
+        page=page,
+        form_data=_json_ready(cleaned_data),
+        participant=None if anonymous else participant,
+        user=None
+        if anonymous or not getattr(respondent.user, "is_authenticated", False)
+        else respondent.user,
+        page_revision=page.live_revision,
+        invitation=None if anonymous else respondent.invitation,
+        ip_address=None if anonymous else respondent.ip_address,
+        user_agent="" if anonymous else respondent.user_agent[:500],
+    )
+    if respondent.invitation and not page.allow_several_answers:
+        respondent.invitation.used_at = timezone.now()
+        respondent.invitation.save(update_fields=["used_at"])
+    transaction.on_commit(lambda: notify_curator(page=page, submission_id=submission.pk))
+    return submission
+
+
+def _feed(*, page, answers, respondent: Respondent, meeting) -> Participant | None:
+    if page.kind in (QuestionnaireKind.MENTEE, QuestionnaireKind.MENTOR):
+        return _feed_base(page=page, answers=answers, respondent=respondent)
+    if page.kind == QuestionnaireKind.FEEDBACK:
+        _feed_feedback(answers=answers, respondent=respondent, meeting=meeting)
+    return None
+
+
+def _feed_base(*, page, answers, respondent: Respondent) -> Participant:
+    """Create or update the participant of the mentee or mentor base from the mapped answers."""
+    participant = respondent.participant
+    if participant is None:
+        if not page.organisation_id:
+            raise ValidationError(
+                _("The questionnaire is not linked to an organisation; tell the curator.")
+            )
+        participant = Participant(
+            organisation_id=page.organisation_id,
+            category=ParticipantCategory.STUDENT
+            if page.kind == QuestionnaireKind.MENTEE
+            else ParticipantCategory.TEACHER,
+        )
+    for attribute, value in answers.items():
+        if attribute in PARTICIPANT_TEXT_FIELDS and value not in (None, ""):
+            setattr(participant, attribute, str(value).strip())
+        elif attribute == FieldMapping.BIRTH_DATE and value:
+            participant.birth_date = value
+    if page.kind == QuestionnaireKind.MENTEE:
+        participant.is_mentee = True
+    else:
+        participant.is_mentor = True
+    participant.full_clean()
+    participant._history_user = (
+        respondent.user if getattr(respondent.user, "is_authenticated", False) else None
+    )
+    participant._change_reason = _("Questionnaire «%(title)s»") % {"title": page.title}
+    participant.save()
+    return participant
+
+
+def _feed_feedback(*, answers, respondent: Respondent, meeting) -> None:
+    if meeting is None or respondent.participant is None:
+        raise ValidationError(_("Open the feedback form from the link to the meeting."))
+    feedback_submit(
+        meeting=meeting,
+        author=respondent.participant,
+        rating=answers.get(FieldMapping.RATING),
+        comment=str(answers.get(FieldMapping.COMMENT) or ""),
+        user=respondent.user if getattr(respondent.user, "is_authenticated", False) else None,
+    )
+
+
+def notify_curator(*, page: QuestionnairePage, submission_id: int) -> None:
+    """A link to the answers, never the answers: no personal data travels by mail."""
+    if not page.to_address:
+        return
+    link = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailforms:list_submissions", args=[page.pk])
+    try:
+        send_mail(
+            subject=page.subject or _("New answer to «%(title)s»") % {"title": page.title},
+            message=_(
+                "A new answer (No. %(id)s) to the questionnaire «%(title)s» has arrived.\n\nAnswers: %(link)s"
+            )
+            % {"id": submission_id, "title": page.title, "link": link},
+            from_email=page.from_address or None,
+            recipient_list=[
+                address.strip() for address in page.to_address.split(",") if address.strip()
+            ],
+        )
+    except Exception:  # the answer is saved; a mail server's trouble must not reach the respondent
+        logger.exception("Could not notify the curator of submission %s", submission_id)

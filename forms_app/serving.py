@@ -1,0 +1,79 @@
+"""How a questionnaire page answers a visitor: who they are, the form, and after sending."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from forms_app import ratelimit
+from forms_app.respondents import resolve
+from forms_app.services.questionnaires import AlreadyAnswered, has_answered, questionnaire_submit
+from programmes.models import Meeting
+
+SENT = "sent"
+
+
+def _meeting(request):
+    meeting_id = request.POST.get("meeting") or request.GET.get("meeting") or ""
+    return (
+        Meeting.objects.select_related("pair").filter(pk=meeting_id).first()
+        if meeting_id.isdigit()
+        else None
+    )
+
+
+def _render(page, request, template, **context):
+    return TemplateResponse(request, template, {**page.get_context(request), **context})
+
+
+def serve_questionnaire(page, request):
+    if request.GET.get(SENT):
+        return _render(page, request, "forms_app/questionnaire_page_landing.html")
+    respondent, refusal = resolve(request, page)
+    if refusal:
+        return _render(page, request, "forms_app/refusal.html", refusal=refusal)
+    if not page.allow_several_answers and has_answered(
+        page=page, participant=respondent.participant
+    ):
+        return _render(page, request, "forms_app/already_answered.html")
+    meeting = _meeting(request)
+    token = respondent.invitation.token if respondent.invitation else ""
+    if request.method == "POST":
+        form = page.get_form(request.POST, request.FILES, page=page, user=request.user)
+        if not ratelimit.submission_allowed(
+            ip=request.META.get("REMOTE_ADDR"), invitation_token=token
+        ):
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "Too many attempts from your address. Wait a few minutes and send the form again."
+                ),
+            )
+        elif form.is_valid():
+            try:
+                questionnaire_submit(
+                    page=page,
+                    cleaned_data=form.cleaned_data,
+                    respondent=respondent,
+                    meeting=meeting,
+                )
+            except AlreadyAnswered:
+                return _render(page, request, "forms_app/already_answered.html")
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(request, _("Thank you! Your answers have been received."))
+                return HttpResponseRedirect(f"{page.url}?{SENT}=1")
+    else:
+        form = page.get_form(page=page, user=request.user)
+    return _render(
+        page,
+        request,
+        page.get_template(request),
+        form=form,
+        invitation_token=token,
+        meeting=meeting,
+    )

@@ -1,0 +1,258 @@
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.test import override_settings
+from django.utils.translation import gettext
+
+from forms_app import ratelimit
+from forms_app.models import QuestionnaireAccess, QuestionnaireKind, QuestionnaireSubmission
+from forms_app.tests.factories import answers, invitation, questionnaire_page
+from portal.tests.factories import UserFactory
+from programmes.models import Feedback, Participant
+from programmes.tests.factories import MeetingFactory, OrganisationFactory, ParticipantFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    cache.clear()
+
+
+def test_anonymous_mentee_questionnaire_creates_a_mentee_with_requests(client):
+    organisation = OrganisationFactory()
+    page = questionnaire_page(organisation=organisation)
+    data = answers(page)
+
+    response = client.post(page.url, data)
+
+    assert response.status_code == 302
+    assert response["Location"].endswith("?sent=1")
+    participant = Participant.objects.get()
+    assert participant.is_mentee and participant.organisation == organisation
+    requests_field = next(f for f in page.get_form_fields() if f.maps_to == "requests")
+    assert participant.requests == data[requests_field.clean_name]
+    submission = QuestionnaireSubmission.objects.get()
+    assert submission.participant is None  # anonymous pages keep no identity
+    assert submission.ip_address is None and submission.user_agent == "" and submission.user is None
+    assert submission.page_revision == page.live_revision
+
+
+def test_signed_in_mentor_questionnaire_updates_their_competences(client):
+    mentor = ParticipantFactory(competences="")
+    user = UserFactory()
+    mentor.user = user
+    mentor.save()
+    page = questionnaire_page(
+        kind=QuestionnaireKind.MENTOR,
+        access=QuestionnaireAccess.PARTICIPANTS,
+        fields=[("Чем я могу быть полезен?", "multiline", "competences")],
+        title="Анкета наставника",
+    )
+    client.force_login(user)
+
+    client.post(
+        page.url, {page.get_form_fields()[0].clean_name: "Робототехника"}, HTTP_USER_AGENT="Phone"
+    )
+
+    mentor.refresh_from_db()
+    assert mentor.competences == "Робототехника"
+    assert mentor.history.first().history_user == user
+    submission = QuestionnaireSubmission.objects.get()
+    assert (submission.participant, submission.user, submission.user_agent) == (
+        mentor,
+        user,
+        "Phone",
+    )
+    assert submission.ip_address == "127.0.0.1"
+
+
+def test_feedback_questionnaire_feeds_the_meeting_feedback(client):
+    meeting = MeetingFactory()
+    mentor = meeting.pair.mentor
+    page = questionnaire_page(
+        kind=QuestionnaireKind.FEEDBACK,
+        access=QuestionnaireAccess.INVITATION,
+        allow_several_answers=True,
+        fields=[("Оценка встречи", "rating_5", "rating"), ("Комментарий", "multiline", "comment")],
+        title="Обратная связь",
+    )
+    link = invitation(participant=mentor, page=page)
+
+    client.post(
+        f"{page.url}?invitation={link.token}",
+        {**answers(page), "meeting": meeting.pk, "invitation": link.token},
+    )
+
+    feedback = Feedback.objects.get()
+    assert (feedback.meeting, feedback.author, feedback.rating) == (meeting, mentor, 4)
+
+
+def test_invalid_answers_get_russian_errors_and_create_nothing(client):
+    page = questionnaire_page(organisation=OrganisationFactory())
+    data = answers(page)
+    data[page.get_form_fields()[4].clean_name] = "9"
+    data[page.get_form_fields()[0].clean_name] = ""
+
+    response = client.post(page.url, data)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert not QuestionnaireSubmission.objects.exists()
+    assert not Participant.objects.exists()
+
+
+def test_honeypot_filled_in_is_refused(client):
+    page = questionnaire_page(organisation=OrganisationFactory())
+
+    response = client.post(page.url, {**answers(page), "website": "http://spam.example"})
+
+    assert response.status_code == 200
+    assert not QuestionnaireSubmission.objects.exists()
+
+
+def test_overlong_answer_is_refused(client):
+    page = questionnaire_page(organisation=OrganisationFactory())
+    data = answers(page)
+    data[page.get_form_fields()[3].clean_name] = "я" * 1001
+
+    response = client.post(page.url, data)
+
+    assert response.context["form"].errors
+    assert not QuestionnaireSubmission.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("state", "expected_title"),
+    [
+        ("used", "already been used"),
+        ("expired", "expired"),
+        ("other page", "not valid"),
+        ("unknown", "not valid"),
+    ],
+)
+def test_bad_invitation_links_are_refused(client, state, expected_title):
+    participant = ParticipantFactory(mentee=True)
+    page = questionnaire_page(access=QuestionnaireAccess.INVITATION)
+    other = questionnaire_page(access=QuestionnaireAccess.INVITATION, title="Другая анкета")
+    link = invitation(
+        participant=participant,
+        page=other if state == "other page" else page,
+        days=-1 if state == "expired" else 7,
+    )
+    if state == "used":
+        client.post(
+            f"{page.url}?invitation={link.token}", {**answers(page), "invitation": link.token}
+        )
+    token = "nonexistent-token" if state == "unknown" else link.token
+
+    response = client.post(f"{page.url}?invitation={token}", {**answers(page), "invitation": token})
+
+    assert response.status_code == 200
+    assert response.context["refusal"]
+    assert QuestionnaireSubmission.objects.count() == (1 if state == "used" else 0)
+
+
+def test_invitation_answer_is_linked_to_its_participant(client):
+    participant = ParticipantFactory(mentee=True, requests="")
+    page = questionnaire_page(access=QuestionnaireAccess.INVITATION)
+    link = invitation(participant=participant, page=page)
+
+    client.post(f"{page.url}?invitation={link.token}", {**answers(page), "invitation": link.token})
+
+    submission = QuestionnaireSubmission.objects.get()
+    assert (submission.participant, submission.invitation) == (participant, link)
+    link.refresh_from_db()
+    assert link.used_at is not None
+    participant.refresh_from_db()
+    assert participant.requests.startswith("Ответ")
+
+
+def test_participants_only_page_asks_anonymous_visitors_to_sign_in(client):
+    page = questionnaire_page(access=QuestionnaireAccess.PARTICIPANTS)
+
+    response = client.post(page.url, answers(page))
+
+    assert response.context["refusal"].sign_in
+    assert not QuestionnaireSubmission.objects.exists()
+
+
+def test_a_participant_answers_once_unless_the_page_allows_more(client):
+    participant = ParticipantFactory(mentee=True)
+    participant.user = UserFactory()
+    participant.save()
+    page = questionnaire_page(access=QuestionnaireAccess.PARTICIPANTS)
+    client.force_login(participant.user)
+
+    client.post(page.url, answers(page))
+    second = client.post(page.url, answers(page))
+
+    assert QuestionnaireSubmission.objects.count() == 1
+    assert second.templates[0].name == "forms_app/already_answered.html"
+
+
+def test_refresh_after_sending_shows_the_thanks_and_sends_nothing_again(client):
+    page = questionnaire_page(organisation=OrganisationFactory())
+
+    response = client.post(page.url, answers(page), follow=True)
+    client.get(response.request["PATH_INFO"] + "?sent=1")
+
+    assert QuestionnaireSubmission.objects.count() == 1
+    assert response.templates[0].name == "forms_app/questionnaire_page_landing.html"
+
+
+def test_curator_is_told_by_mail_with_a_link_and_no_answers(
+    client, django_capture_on_commit_callbacks
+):
+    page = questionnaire_page(
+        organisation=OrganisationFactory(),
+        to_address="curator@school.example",
+        from_address="portal@school.example",
+    )
+    data = answers(page)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(page.url, data)
+
+    assert len(mail.outbox) == 1
+    body = mail.outbox[0].body
+    assert f"/admin/forms/submissions/{page.pk}/" in body
+    assert data[page.get_form_fields()[0].clean_name] not in body
+
+
+class BrokenMailBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("SMTP is down")
+
+
+@override_settings(EMAIL_BACKEND="forms_app.tests.test_questionnaires.BrokenMailBackend")
+def test_failing_mail_server_keeps_exactly_one_answer(client, django_capture_on_commit_callbacks):
+    page = questionnaire_page(
+        organisation=OrganisationFactory(), to_address="curator@school.example"
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(page.url, answers(page))
+
+    assert response.status_code == 302
+    assert QuestionnaireSubmission.objects.count() == 1
+
+
+def test_rate_limit_per_link_stops_hammering(client, monkeypatch):
+    monkeypatch.setattr(ratelimit, "LINK_LIMIT", 2)
+    participant = ParticipantFactory(mentee=True)
+    page = questionnaire_page(access=QuestionnaireAccess.INVITATION)
+    link = invitation(participant=participant, page=page)
+    bad = {**answers(page), "invitation": link.token}
+    bad[page.get_form_fields()[0].clean_name] = ""
+
+    for _ in range(3):
+        response = client.post(f"{page.url}?invitation={link.token}", bad)
+
+    too_many = gettext(
+        "Too many attempts from your address. Wait a few minutes and send the form again."
+    )
+    assert too_many in response.context["form"].non_field_errors()
