@@ -75,7 +75,7 @@ ROLES = [
     Role(
         name=CURATORS,
         permissions=["wagtailadmin.access_admin", "home.view_roadmapevent"],
-        app_actions={"programmes": ["view", "add", "change", "delete"]},
+        app_actions={"programmes": ["view", "add", "change", "delete"], "forms_app": ["view", "add"]},
         # Organisations and who works with them are the administrator's business.
         excluded=[
             "programmes.add_organisation",
@@ -87,7 +87,7 @@ ROLES = [
     Role(
         name=AUDITORS,
         permissions=["wagtailadmin.access_admin"],
-        app_actions={"home": ["view"], "programmes": ["view"]},
+        app_actions={"home": ["view"], "programmes": ["view"], "forms_app": ["view"]},
     ),
     Role(name=PARTICIPANTS),
 ]

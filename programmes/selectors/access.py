@@ -36,6 +36,11 @@ ORGANISATION_PATHS = {
 }
 
 
+def register_organisation_path(model, path: str | None) -> None:
+    """Let another app's model be scoped like the programme's (forms_app's invitations)."""
+    ORGANISATION_PATHS[model] = path
+
+
 def organisations_for(user) -> QuerySet[Organisation]:
     """Superusers see every organisation; everyone else the ones they are a member of."""
     if not user.is_authenticated or not user.is_active:

@@ -1,0 +1,1 @@
+"""Admin screens of the questionnaires: invitations (registered in wagtail_hooks)."""

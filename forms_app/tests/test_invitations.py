@@ -1,0 +1,172 @@
+import io
+
+import openpyxl
+import pytest
+
+from forms_app.models import (
+    Invitation,
+    QuestionnaireAccess,
+    QuestionnaireField,
+    QuestionnaireKind,
+    QuestionnairePage,
+)
+from forms_app.tests.factories import questionnaire_page
+from portal.tests.factories import user_with_role
+from programmes.tests.factories import OrganisationFactory, ParticipantFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def school():
+    organisation = OrganisationFactory()
+    mentees = [
+        ParticipantFactory(
+            mentee=True, organisation=organisation, group="7 «А»", last_name=f"Ученик{n}"
+        )
+        for n in range(3)
+    ]
+    ParticipantFactory(
+        mentee=True, organisation=organisation, group="9 «Б»", last_name="Девятиклассник"
+    )
+    ParticipantFactory(organisation=organisation, last_name="Наставник")
+    page = questionnaire_page(access=QuestionnaireAccess.INVITATION, organisation=organisation)
+    return {"organisation": organisation, "mentees": mentees, "page": page}
+
+
+def outcome(response) -> str:
+    if response.status_code == 200:
+        return "ok"
+    assert response.status_code in (302, 403)
+    return "login" if "login" in response.get("Location", "") else "refused"
+
+
+def curator_client(client, organisation):
+    curator = user_with_role("curator")
+    organisation.members.add(curator)
+    client.force_login(curator)
+    return client
+
+
+def create(client, school, **overrides):
+    data = {
+        "page": school["page"].pk,
+        "organisation": school["organisation"].pk,
+        "role": "mentees",
+        "group": "7",
+        "valid_days": 14,
+        **overrides,
+    }
+    return client.post("/admin/invitations/new/", data)
+
+
+def test_curator_creates_invitations_for_a_filtered_class(client, school):
+    client = curator_client(client, school["organisation"])
+
+    response = create(client, school)
+
+    assert response.status_code == 302
+    invited = set(Invitation.objects.values_list("participant__last_name", flat=True))
+    assert invited == {"Ученик0", "Ученик1", "Ученик2"}
+    batch = client.get("/admin/invitations/batch/").content.decode()
+    assert "Ученик1" in batch and "?invitation=" in batch
+
+
+def test_invitations_download_as_xlsx_with_name_class_and_link(client, school):
+    client = curator_client(client, school["organisation"])
+    create(client, school)
+
+    response = client.get("/admin/invitations/batch/xlsx/")
+
+    rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.values)
+    assert rows[0][:4] == ("ФИО", "Класс, группа", "Анкета", "Ссылка")
+    assert len(rows) == 4
+    token = Invitation.objects.get(participant__last_name=rows[1][0].split()[0]).token
+    assert rows[1][3].endswith(f"?invitation={token}")
+
+
+def test_printable_sheets_list_every_link(client, school):
+    client = curator_client(client, school["organisation"])
+    create(client, school)
+
+    content = client.get("/admin/invitations/batch/print/").content.decode()
+
+    assert content.count('class="slip"') == 3
+
+
+def test_empty_filter_creates_nothing_and_says_so(client, school):
+    client = curator_client(client, school["organisation"])
+
+    response = create(client, school, group="11")
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    assert not Invitation.objects.exists()
+
+
+def test_curator_cannot_invite_another_organisations_participants(client, school):
+    client = curator_client(client, OrganisationFactory())
+
+    response = create(client, school)
+
+    assert response.status_code == 200
+    assert "organisation" in response.context["form"].errors
+    assert not Invitation.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("anonymous", "login"),
+        ("participant", "login"),
+        ("editor", "refused"),
+        ("curator", "ok"),
+        ("auditor", "refused"),
+        ("superuser", "ok"),
+    ],
+)
+def test_invitation_screens_answer_each_role(client, school, role, expected):
+    user = user_with_role(role)
+    if user:
+        school["organisation"].members.add(user)
+        client.force_login(user)
+
+    for url in [
+        "/admin/invitations/new/",
+        "/admin/invitations/batch/",
+        "/admin/invitations/batch/xlsx/",
+    ]:
+        assert outcome(client.get(url)) == expected, url
+    if role in ("editor", "auditor", "anonymous", "participant"):
+        create(client, school)
+        assert not Invitation.objects.exists()
+
+
+def test_new_questionnaire_gets_its_kinds_default_questions(client):
+    from home.services import mentoring_section_get_or_create
+
+    section = mentoring_section_get_or_create()
+    client.force_login(user_with_role("superuser"))
+
+    client.post(
+        f"/admin/pages/add/forms_app/questionnairepage/{section.pk}/",
+        {
+            "title": "Анкета наставника",
+            "slug": "anketa-nastavnika",
+            "kind": QuestionnaireKind.MENTOR,
+            "access": QuestionnaireAccess.PARTICIPANTS,
+            "form_fields-TOTAL_FORMS": "0",
+            "form_fields-INITIAL_FORMS": "0",
+            "form_fields-MIN_NUM_FORMS": "0",
+            "form_fields-MAX_NUM_FORMS": "1000",
+            "comments-TOTAL_FORMS": "0",
+            "comments-INITIAL_FORMS": "0",
+            "comments-MIN_NUM_FORMS": "0",
+            "comments-MAX_NUM_FORMS": "1000",
+        },
+    )
+
+    page = QuestionnairePage.objects.get()
+    labels = list(QuestionnaireField.objects.filter(page=page).values_list("label", flat=True))
+    assert "Чем я могу быть полезен в качестве наставника?" in labels
+    assert len(page.get_latest_revision().content["form_fields"]) == len(labels)
