@@ -5,10 +5,11 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from forms_app.demo import load_forms_demo
 from home.demo import load_home_demo
 from portal.demo_users import demo_users_ensure
 from portal.roles import AUDITORS, CURATORS, EDITORS, sync_roles
-from programmes.demo import load_programmes_demo
+from programmes.demo import ORGANISATION, load_programmes_demo
 
 
 class Command(BaseCommand):
@@ -38,6 +39,9 @@ class Command(BaseCommand):
             mentee_user=accounts["mentee"],
             today=today,
             log=log,
+        )
+        load_forms_demo(
+            organisation_name=ORGANISATION, curator_email=accounts["curator"].email, log=log
         )
         self.stdout.write(self.style.SUCCESS("Демо-данные загружены. Входы (логин / пароль):"))
         for user in users:
