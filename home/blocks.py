@@ -66,7 +66,7 @@ class SectionContentBlock(blocks.StreamBlock):
         label=_("Unnumbered paragraph"),
         icon="doc-empty",
     )
-    bullet_list = BulletListBlock(blocks.CharBlock(label=_("item")))
+    bullet_list = BulletListBlock(blocks.CharBlock(label=_("list item")))
     table = DocumentTableBlock(table_options=TABLE_OPTIONS)
     document = DocumentLinkBlock()
 

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -16,7 +17,7 @@ from home.deadlines import Deadline, DeadlineKind, Recurrence, parse_deadline
 
 class EventStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
-    IN_PROGRESS = "in_progress", _("In progress")
+    IN_PROGRESS = "in_progress", pgettext_lazy("roadmap event status", "In progress")
     DONE = "done", _("Done")
     CANCELLED = "cancelled", _("Cancelled")
 
@@ -133,7 +134,7 @@ class RoadmapStage(Orderable, ClusterableModel):
 
     page = ParentalKey(RoadmapPage, on_delete=models.CASCADE, related_name="stages")
     number = models.CharField(_("No."), max_length=20, blank=True)
-    title = models.CharField(_("title"), max_length=1000)
+    title = models.CharField(_("stage title"), max_length=1000)
     task = models.TextField(_("task of the stage"), blank=True)
 
     panels = [

@@ -24,7 +24,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 
 EMPTY = "—"
 DATE_FORMAT = "%d.%m.%Y"
@@ -32,9 +32,9 @@ DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 
 CREATED, CHANGED, DELETED = "+", "~", "-"
 ACTIONS = {
-    CREATED: gettext_lazy("Created"),
-    CHANGED: gettext_lazy("Changed"),
-    DELETED: gettext_lazy("Deleted"),
+    CREATED: pgettext_lazy("history action", "Created"),
+    CHANGED: pgettext_lazy("history action", "Changed"),
+    DELETED: pgettext_lazy("history action", "Deleted"),
 }
 
 

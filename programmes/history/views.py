@@ -80,7 +80,7 @@ class RecordHistoryView(HistoryView):
 
     paginate_by = PAGE_SIZE
     http_method_names = ["get", "head", "options"]
-    page_title = gettext_lazy("History")
+    page_title = gettext_lazy("Change history")
     template_name = "programmes/history/record_history.html"
 
     def check_action_permitted(self, user):
