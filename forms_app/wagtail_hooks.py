@@ -4,11 +4,15 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 from wagtail_modeladmin.options import modeladmin_register
 
+from forms_app import submissions
 from forms_app.admin import invitations
 from forms_app.defaults import add_default_questions
 from forms_app.models import QuestionnairePage
+from forms_app.reports.views import report_urls
+from programmes.selectors.access import organisation_ids_for
 
 modeladmin_register(invitations.InvitationAdmin)
 
@@ -18,6 +22,30 @@ def give_default_questions(request, page):
     """A new questionnaire starts with its kind's questions, kept in a fresh draft."""
     if isinstance(page.specific, QuestionnairePage) and add_default_questions(page.specific):
         QuestionnairePage.objects.get(pk=page.pk).save_revision(user=request.user, log_action=True)
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return report_urls()
+
+
+# Before Wagtail's own: the deletion of answers at Wagtail's path also writes who and how many.
+@hooks.register("register_admin_urls", order=-1)
+def register_submission_urls():
+    return submissions.delete_submissions_urls()
+
+
+@hooks.register("filter_form_submissions_for_user")
+def let_programme_staff_read_their_questionnaires(user, editable_forms):
+    """Curators and auditors read the answers of their organisations' questionnaires.
+
+    Wagtail shows answers to those who may edit the page; the people who run and audit the
+    programme need them too. Deleting answers still needs the right to edit the page.
+    """
+    if user.is_superuser or not user.has_perm("forms_app.view_questionnairesubmission"):
+        return editable_forms
+    own = QuestionnairePage.objects.filter(organisation__in=organisation_ids_for(user)).values("pk")
+    return (editable_forms | Page.objects.filter(pk__in=own)).distinct()
 
 
 @hooks.register("register_admin_urls")

@@ -178,6 +178,13 @@ class QuestionnairePage(AbstractEmailForm):
             self.get_form_fields(), participants=self.participant_choices()
         ).get_form_class()
 
+    def get_submissions_list_view_class(self):
+        from forms_app.submissions import (
+            QuestionnaireSubmissionsListView,  # admin-only, loaded late
+        )
+
+        return QuestionnaireSubmissionsListView
+
     def serve(self, request, *args, **kwargs):
         """Answer once, redirect after: a refresh never sends the answers twice."""
         from forms_app.serving import serve_questionnaire  # serving imports these models
