@@ -8,3 +8,11 @@ class FormsAppConfig(AppConfig):
     name = "forms_app"
     verbose_name = _("Questionnaires and consents")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from forms_app.signals import erase_participant_form_data
+        from programmes.signals import participant_erasing
+
+        participant_erasing.connect(
+            erase_participant_form_data, dispatch_uid="forms_app.erase_participant_form_data"
+        )

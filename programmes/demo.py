@@ -220,14 +220,24 @@ def _participant(organisation, row, *, mentor: bool, user, partner=None):
 
 def _consent(participant, user, given_on):
     minor = participant.is_minor(given_on)
+    representative = (
+        {
+            "representative_name": f"{participant.last_name.rstrip('а')}а Ольга Викторовна",
+            "representative_address": "г. Кстово, ул. Школьная, д. 3, кв. 7",
+            "representative_document": "паспорт 2210 654321",
+            "representative_document_date": datetime.date(2016, 4, 12),
+            "representative_document_issuer": "ГУ МВД России по Нижегородской области",
+            "representative_authority": "свидетельство о рождении",
+        }
+        if minor
+        else {}
+    )
     return _save(
         Consent(
             participant=participant,
             given_by=ConsentGiver.REPRESENTATIVE if minor else ConsentGiver.PARTICIPANT,
-            representative_name=f"{participant.last_name.rstrip('а')}а Ольга Викторовна"
-            if minor
-            else "",
             given_on=given_on,
+            **representative,
         ),
         user,
     )

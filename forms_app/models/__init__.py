@@ -1,5 +1,6 @@
 """Questionnaire and consent pages built on Wagtail's form builder, and what they collect."""
 
+from .consent_page import ConsentPage
 from .invitations import Invitation
 from .questionnaires import (
     FieldMapping,
@@ -11,6 +12,7 @@ from .questionnaires import (
 )
 
 __all__ = [
+    "ConsentPage",
     "FieldMapping",
     "Invitation",
     "QuestionnaireAccess",

@@ -2,13 +2,22 @@
 
 from django.contrib.admin import display
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
-from django.urls import reverse
+from django.urls import re_path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
+from programmes.admin.consents import (
+    ERASE,
+    WITHDRAW,
+    ConsentButtonHelper,
+    ConsentWithdrawalView,
+    ParticipantButtonHelper,
+    ParticipantErasureView,
+    ReadOnlyPermissionHelper,
+)
 from programmes.admin.filters import ConsentFilter, MentorBaseFilter, OverdueFilter
 from programmes.admin.forms import PairAdminForm, ProgrammeAdminForm
 from programmes.admin.permissions import OrganisationPermissionHelper
@@ -17,6 +26,7 @@ from programmes.models import (
     OPEN_PAIR_STATUSES,
     Case,
     Consent,
+    ErasureAct,
     Feedback,
     IncentiveDecision,
     Meeting,
@@ -58,6 +68,26 @@ class ProgrammeModelAdmin(ModelAdmin):
         if self.prefetch:
             queryset = queryset.prefetch_related(*self.prefetch)
         return queryset
+
+    # {action: view class} of extra pages of one record, at <base>/<action>/<pk>/.
+    instance_actions = {}
+
+    def get_admin_urls_for_registration(self):
+        urls = super().get_admin_urls_for_registration()
+        return urls + tuple(
+            re_path(
+                self.url_helper.get_action_url_pattern(action),
+                self._instance_action(view_class),
+                name=self.url_helper.get_action_url_name(action),
+            )
+            for action, view_class in self.instance_actions.items()
+        )
+
+    def _instance_action(self, view_class):
+        def view(request, instance_pk):
+            return view_class.as_view(model_admin=self, instance_pk=instance_pk)(request)
+
+        return view
 
     def get_list_filter(self, request):
         list_filter = super().get_list_filter(request)
@@ -110,6 +140,8 @@ class ParticipantAdmin(ProgrammeModelAdmin):
         "consent_display": _("Consent to processing"),
     }
     export_filename = "participants"
+    button_helper_class = ParticipantButtonHelper
+    instance_actions = {ERASE: ParticipantErasureView}
     edit_handler = form(
         [
             FieldPanel("organisation"),
@@ -282,15 +314,60 @@ class ConsentAdmin(ProgrammeModelAdmin):
     }
     export_filename = "consents"
     inspect_view_fields_exclude = ("scan",)
+    button_helper_class = ConsentButtonHelper
+    instance_actions = {WITHDRAW: ConsentWithdrawalView}
     edit_handler = form(
         [
             FieldPanel("participant"),
             FieldRowPanel([FieldPanel("kind"), FieldPanel("given_by")]),
-            FieldPanel("representative_name"),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("subject_name"), FieldPanel("subject_address")]),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("subject_document"),
+                            FieldPanel("subject_document_date"),
+                            FieldPanel("subject_document_issuer"),
+                        ]
+                    ),
+                ],
+                heading=_("Subject of the personal data"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [FieldPanel("representative_name"), FieldPanel("representative_address")]
+                    ),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("representative_document"),
+                            FieldPanel("representative_document_date"),
+                            FieldPanel("representative_document_issuer"),
+                        ]
+                    ),
+                    FieldPanel("representative_authority"),
+                ],
+                heading=_("Legal representative (for a minor)"),
+            ),
             FieldRowPanel(
                 [FieldPanel("given_on"), FieldPanel("valid_until"), FieldPanel("withdrawn_on")]
             ),
+            FieldPanel("withdrawal_reason"),
             FieldPanel("scan"),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [
+                            FieldPanel("source", read_only=True),
+                            FieldPanel("accepted_at", read_only=True),
+                            FieldPanel("ip_address", read_only=True),
+                        ]
+                    ),
+                    FieldPanel("user_agent", read_only=True),
+                    FieldPanel("text", read_only=True),
+                ],
+                heading=_("Given on the portal"),
+            ),
         ]
     )
 
@@ -307,6 +384,51 @@ class ConsentAdmin(ProgrammeModelAdmin):
             reverse("programmes_file", args=["consent", obj.pk]),
             _("download"),
         )
+
+
+class ErasureActAdmin(ProgrammeModelAdmin):
+    """Acts of erasure of personal data: read-only for everyone, an auditor's evidence."""
+
+    model = ErasureAct
+    menu_label = _("Acts of erasure of data")
+    menu_icon = "bin"
+    menu_order = 135
+    permission_helper_class = ReadOnlyPermissionHelper
+    list_display = (
+        "__str__",
+        "former_participant_id",
+        "organisation",
+        "erased_at",
+        "erased_by",
+        "consent_withdrawn_on",
+    )
+    list_filter = ("organisation",)
+    list_select_related = ("organisation", "erased_by")
+    inspect_view_fields = (
+        "organisation",
+        "former_participant_id",
+        "erased_at",
+        "erased_by",
+        "consent_withdrawn_on",
+        "erased_data_display",
+    )
+    list_export = (
+        "former_participant_id",
+        "organisation",
+        "erased_at",
+        "erased_by",
+        "consent_withdrawn_on",
+        "erased_data_display",
+    )
+    export_headings = {
+        "former_participant_id": _("Participant's No."),
+        "organisation": _("Organisation"),
+        "erased_at": _("Erased at"),
+        "erased_by": _("Erased by"),
+        "consent_withdrawn_on": _("Consent withdrawn on"),
+        "erased_data_display": _("Data erased"),
+    }
+    export_filename = "erasure-acts"
 
 
 class ProgrammeAdmin(ProgrammeModelAdmin):
@@ -710,6 +832,7 @@ class MentoringGroup(ModelAdminGroup):
         MentorBaseAdmin,
         MenteeBaseAdmin,
         ConsentAdmin,
+        ErasureActAdmin,
         MentorTrainingAdmin,
         IncentiveDecisionAdmin,
         PartnerOrganisationAdmin,

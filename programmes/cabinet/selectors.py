@@ -12,7 +12,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from programmes.models import Feedback, Meeting, Pair, PairMentee, PairStatus, Participant
+from programmes.models import Consent, Feedback, Meeting, Pair, PairMentee, PairStatus, Participant
 
 # A draft is the curator's work in progress: participants see a pair once it is approved.
 VISIBLE_PAIR_STATUSES = (
@@ -178,3 +178,37 @@ def _card(
         mentees=mentees,
         meetings=meetings,
     )
+
+
+@dataclass(frozen=True)
+class ConsentRow:
+    pk: int
+    kind: str
+    given_on: datetime.date
+    given_by: str
+    valid_until: datetime.date | None
+    withdrawn_on: datetime.date | None
+    is_valid: bool
+
+    @property
+    def can_withdraw(self) -> bool:
+        return self.withdrawn_on is None
+
+
+def cabinet_consents(*, participant: Participant) -> list[ConsentRow]:
+    """The participant's consents, newest first: what they gave, and whether it still holds."""
+    today = timezone.localdate()
+    return [
+        ConsentRow(
+            pk=consent.pk,
+            kind=consent.get_kind_display(),
+            given_on=consent.given_on,
+            given_by=consent.get_given_by_display(),
+            valid_until=consent.valid_until,
+            withdrawn_on=consent.withdrawn_on,
+            is_valid=consent.is_valid(today),
+        )
+        for consent in Consent.objects.filter(participant=participant)
+        .only("pk", "kind", "given_on", "given_by", "valid_until", "withdrawn_on")
+        .order_by("-given_on", "-pk")
+    ]

@@ -7,4 +7,5 @@ app_name = "cabinet"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("meetings/<int:pk>/feedback/", views.feedback, name="feedback"),
+    path("consents/<int:pk>/withdraw/", views.consent_withdrawal, name="consent_withdrawal"),
 ]

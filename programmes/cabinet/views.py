@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -8,9 +9,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from programmes.cabinet.forms import RATING_CHOICES, FeedbackForm
-from programmes.cabinet.selectors import cabinet_pairs, meetings_for, participant_for_user
-from programmes.models import Feedback
+from programmes.cabinet.selectors import (
+    cabinet_consents,
+    cabinet_pairs,
+    meetings_for,
+    participant_for_user,
+)
+from programmes.models import OPEN_PAIR_STATUSES, Consent, ConsentKind, Feedback, Pair
+from programmes.services.consents import consent_withdraw
 from programmes.services.feedback import feedback_submit, is_already_given
+
+# Stored in the consent's and the pairs' records, so in the records' language.
+CABINET_WITHDRAWAL_REASON = "Согласие отозвано участником в личном кабинете"
 
 
 @login_required
@@ -28,6 +38,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "organisation": participant.organisation,
             "pairs": pairs,
             "feedback_due": sum(pair.feedback_due_count for pair in pairs),
+            "consents": cabinet_consents(participant=participant),
         },
     )
 
@@ -89,3 +100,57 @@ def _add_errors(form: FeedbackForm, error: ValidationError) -> None:
     """Put the service's refusal on the form: on a field it has, or above the form."""
     for field, errors in error.update_error_dict({}).items():
         form.add_error(field if field in form.fields else None, errors)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def consent_withdrawal(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirm, then withdraw one of the participant's own consents (POST, then redirect)."""
+    participant = participant_for_user(request.user)
+    if participant is None:
+        raise Http404
+    consent = get_object_or_404(Consent.objects.filter(participant=participant), pk=pk)
+    if consent.withdrawn_on is not None:
+        messages.info(
+            request,
+            _("This consent was already withdrawn on %(date)s.")
+            % {"date": consent.withdrawn_on.strftime("%d.%m.%Y")},
+        )
+        return redirect("cabinet:overview")
+    is_processing = consent.kind == ConsentKind.PROCESSING
+    if request.method == "POST":
+        try:
+            consent_withdraw(consent=consent, user=request.user, reason=CABINET_WITHDRAWAL_REASON)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("cabinet:overview")
+        if is_processing:
+            messages.success(
+                request,
+                _(
+                    "Your consent has been withdrawn. The curator has been told; unless you give a new consent, your personal data will be erased within 30 days."
+                ),
+            )
+        else:
+            messages.success(
+                request,
+                _(
+                    "Your consent has been withdrawn. The curator has been told to stop publishing your personal data."
+                ),
+            )
+        return redirect("cabinet:overview")
+    open_pairs = (
+        Pair.objects.filter(status__in=OPEN_PAIR_STATUSES)
+        .filter(
+            Q(mentor=participant) | Q(mentees__mentee=participant, mentees__left_on__isnull=True)
+        )
+        .distinct()
+        .count()
+        if is_processing
+        else 0
+    )
+    return render(
+        request,
+        "programmes/cabinet/consent_withdrawal.html",
+        {"consent": consent, "is_processing": is_processing, "open_pairs": open_pairs},
+    )

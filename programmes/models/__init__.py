@@ -1,6 +1,7 @@
 """The programme's records. Every model keeps its full change history (simple-history)."""
 
-from .consents import Consent, ConsentGiver, ConsentKind
+from .consents import Consent, ConsentGiver, ConsentKind, ConsentSource
+from .erasure import ERASURE_PERIOD_DAYS, ErasureAct
 from .history import TrackedHistory
 from .incentives import Case, DecisionStatus, IncentiveDecision, IncentiveKind, MentorTraining
 from .meetings import MEETING_INTERVAL_DAYS, Feedback, Meeting, MeetingFormat, MeetingKind
@@ -18,6 +19,7 @@ from .programmes import MentoringForm, Programme, ProgrammeStatus
 
 __all__ = [
     "CONSENT_REQUIRED_STATUSES",
+    "ERASURE_PERIOD_DAYS",
     "MEETING_INTERVAL_DAYS",
     "OPEN_PAIR_STATUSES",
     "PAIR_TRANSITIONS",
@@ -25,7 +27,9 @@ __all__ = [
     "Consent",
     "ConsentGiver",
     "ConsentKind",
+    "ConsentSource",
     "DecisionStatus",
+    "ErasureAct",
     "Feedback",
     "IncentiveDecision",
     "IncentiveKind",

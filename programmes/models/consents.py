@@ -21,6 +21,56 @@ class ConsentGiver(models.TextChoices):
     REPRESENTATIVE = "representative", _("Legal representative")
 
 
+class ConsentSource(models.TextChoices):
+    WEB = "web", _("Web form")
+    PAPER = "paper", _("Paper")
+
+
+# What the law asks a written consent to name (art. 9 part 4 of 152-ФЗ): the subject's details,
+# and for a consent given by a representative, the representative's and their authority.
+SUBJECT_DETAILS = (
+    "subject_name",
+    "subject_address",
+    "subject_document",
+    "subject_document_date",
+    "subject_document_issuer",
+)
+REPRESENTATIVE_DETAILS = (
+    "representative_name",
+    "representative_address",
+    "representative_document",
+    "representative_document_date",
+    "representative_document_issuer",
+    "representative_authority",
+)
+DETAIL_FIELDS = SUBJECT_DETAILS + REPRESENTATIVE_DETAILS
+
+
+SUBJECT_MESSAGES = {
+    "subject_name": _("Give the full name of the person whose data it is."),
+    "subject_address": _("Give the address of the person whose data it is."),
+    "subject_document": _("Give the kind and number of the identity document."),
+    "subject_document_date": _("Give the date the identity document was issued."),
+    "subject_document_issuer": _("Give who issued the identity document."),
+}
+REPRESENTATIVE_MESSAGES = {
+    "representative_name": _("Give the legal representative's full name."),
+    "representative_address": _("Give the legal representative's address."),
+    "representative_document": _(
+        "Give the kind and number of the legal representative's identity document."
+    ),
+    "representative_document_date": _(
+        "Give the date the legal representative's identity document was issued."
+    ),
+    "representative_document_issuer": _(
+        "Give who issued the legal representative's identity document."
+    ),
+    "representative_authority": _(
+        "Give the document confirming the representative's authority (for example, the child's birth certificate)."
+    ),
+}
+
+
 class ConsentQuerySet(models.QuerySet):
     def valid_on(self, day: datetime.date):
         return self.filter(
@@ -31,7 +81,12 @@ class ConsentQuerySet(models.QuerySet):
 
 
 class Consent(models.Model):
-    """A consent to the processing (or dissemination) of a participant's personal data."""
+    """A consent to the processing (or dissemination) of a participant's personal data.
+
+    A consent given on the portal (source «web form») keeps the exact text accepted, when,
+    from which address and browser; a paper one keeps its scan. Either names the subject and,
+    for a minor, the legal representative with the document confirming their authority.
+    """
 
     participant = models.ForeignKey(
         Participant,
@@ -45,11 +100,59 @@ class Consent(models.Model):
     given_by = models.CharField(
         _("given by"), max_length=20, choices=ConsentGiver.choices, default=ConsentGiver.PARTICIPANT
     )
+    source = models.CharField(
+        _("source"), max_length=10, choices=ConsentSource.choices, default=ConsentSource.PAPER
+    )
+    text = models.TextField(
+        _("text of the consent"),
+        blank=True,
+        help_text=_("The exact version of the text that was accepted."),
+    )
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=500, blank=True)
+
+    subject_name = models.CharField(_("subject's full name"), max_length=300, blank=True)
+    subject_address = models.CharField(_("subject's address"), max_length=500, blank=True)
+    subject_document = models.CharField(
+        _("subject's identity document"),
+        max_length=200,
+        blank=True,
+        help_text=_("Kind, series and number: for example, passport 2204 123456."),
+    )
+    subject_document_date = models.DateField(
+        _("subject's document issued on"), null=True, blank=True
+    )
+    subject_document_issuer = models.CharField(
+        _("subject's document issued by"), max_length=500, blank=True
+    )
+
     representative_name = models.CharField(
         _("legal representative's full name"),
         max_length=300,
         blank=True,
         help_text=_("For a minor."),
+    )
+    representative_address = models.CharField(
+        _("legal representative's address"), max_length=500, blank=True
+    )
+    representative_document = models.CharField(
+        _("legal representative's identity document"),
+        max_length=200,
+        blank=True,
+        help_text=_("Kind, series and number: for example, passport 2204 123456."),
+    )
+    representative_document_date = models.DateField(
+        _("legal representative's document issued on"), null=True, blank=True
+    )
+    representative_document_issuer = models.CharField(
+        _("legal representative's document issued by"), max_length=500, blank=True
+    )
+    representative_authority = models.CharField(
+        _("document confirming the representative's authority"),
+        max_length=500,
+        blank=True,
+        help_text=_("For example: birth certificate IV-ТН No. 123456 of 01.02.2010."),
     )
     given_on = models.DateField(_("given on"), default=timezone.localdate)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
@@ -60,6 +163,7 @@ class Consent(models.Model):
         help_text=_("Served only to staff."),
     )
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    withdrawal_reason = models.CharField(_("reason for withdrawal"), max_length=500, blank=True)
 
     objects = ConsentQuerySet.as_manager()
     history = HistoricalRecords(bases=[TrackedHistory])
@@ -74,8 +178,22 @@ class Consent(models.Model):
 
     def clean(self):
         errors = {}
-        if self.given_by == ConsentGiver.REPRESENTATIVE and not self.representative_name.strip():
-            errors["representative_name"] = _("Give the legal representative's full name.")
+        if self.given_by == ConsentGiver.REPRESENTATIVE:
+            errors.update(self._missing(REPRESENTATIVE_DETAILS, REPRESENTATIVE_MESSAGES))
+        if self.source == ConsentSource.WEB:
+            # A paper consent carries the subject's details on the signed sheet (its scan);
+            # a web consent has only what was typed in.
+            errors.update(self._missing(SUBJECT_DETAILS, SUBJECT_MESSAGES))
+            if not self.text.strip():
+                errors["text"] = _("A consent given on the portal keeps the text accepted.")
+            if not self.accepted_at:
+                errors["accepted_at"] = _(
+                    "A consent given on the portal keeps when it was accepted."
+                )
+        for name in ("subject_document_date", "representative_document_date"):
+            value = getattr(self, name)
+            if value and value > timezone.localdate():
+                errors[name] = _("The document's date of issue is in the future.")
         if self.valid_until and self.given_on and self.valid_until < self.given_on:
             errors["valid_until"] = _("A consent cannot expire before it is given.")
         if self.withdrawn_on and self.given_on and self.withdrawn_on < self.given_on:
@@ -90,6 +208,14 @@ class Consent(models.Model):
             )
         if errors:
             raise ValidationError(errors)
+
+    def _missing(self, names, messages) -> dict:
+        missing = {}
+        for name in names:
+            value = getattr(self, name)
+            if value is None or (isinstance(value, str) and not value.strip()):
+                missing[name] = messages[name]
+        return missing
 
     @property
     def history_organisation_id(self):

@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from programmes.models import (
     Case,
     Consent,
+    ErasureAct,
     Feedback,
     IncentiveDecision,
     Meeting,
@@ -33,6 +34,7 @@ ORGANISATION_PATHS = {
     MentorTraining: "mentor__organisation",
     IncentiveDecision: "mentor__organisation",
     Case: "organisation",
+    ErasureAct: "organisation",
 }
 
 

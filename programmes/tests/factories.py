@@ -77,6 +77,34 @@ class ConsentFactory(factory.django.DjangoModelFactory):
     representative_name = factory.LazyAttribute(
         lambda c: "Петрова Ольга Ивановна" if c.given_by == ConsentGiver.REPRESENTATIVE else ""
     )
+    # What art. 9 part 4 of 152-ФЗ asks of a consent given by a legal representative.
+    representative_address = factory.LazyAttribute(
+        lambda c: (
+            "г. Кстово, ул. Садовая, д. 5, кв. 12"
+            if c.given_by == ConsentGiver.REPRESENTATIVE
+            else ""
+        )
+    )
+    representative_document = factory.LazyAttribute(
+        lambda c: "паспорт 2204 123456" if c.given_by == ConsentGiver.REPRESENTATIVE else ""
+    )
+    representative_document_date = factory.LazyAttribute(
+        lambda c: datetime.date(2015, 6, 1) if c.given_by == ConsentGiver.REPRESENTATIVE else None
+    )
+    representative_document_issuer = factory.LazyAttribute(
+        lambda c: (
+            "ГУ МВД России по Нижегородской области"
+            if c.given_by == ConsentGiver.REPRESENTATIVE
+            else ""
+        )
+    )
+    representative_authority = factory.LazyAttribute(
+        lambda c: (
+            "свидетельство о рождении IV-ТН № 123456"
+            if c.given_by == ConsentGiver.REPRESENTATIVE
+            else ""
+        )
+    )
 
     class Meta:
         model = Consent
@@ -86,7 +114,9 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     title = factory.Sequence(lambda n: f"Программа наставничества № {n}")
     # get_or_create: a transactional test before this one may have flushed the migration rows.
-    form = factory.LazyFunction(lambda: MentoringForm.objects.get_or_create(name="учитель – ученик")[0])
+    form = factory.LazyFunction(
+        lambda: MentoringForm.objects.get_or_create(name="учитель – ученик")[0]
+    )
     start_date = datetime.date(2023, 9, 1)
     end_date = datetime.date(2024, 6, 30)
     max_mentees_per_mentor = 3
