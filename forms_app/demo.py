@@ -6,13 +6,14 @@ from django.db import transaction
 
 from forms_app.defaults import add_default_questions
 from forms_app.models import (
+    ConsentPage,
     QuestionnaireAccess,
     QuestionnaireKind,
     QuestionnairePage,
     QuestionnaireSubmission,
 )
 from home.services import ascii_slug, mentoring_section_get_or_create
-from programmes.models import Organisation, Programme
+from programmes.models import ConsentKind, Organisation, Programme
 
 PAGES = [
     (
@@ -68,11 +69,51 @@ SATISFACTION_COMMENTS = [
 ]
 
 
+CONSENT_PAGES = [
+    (
+        "Согласие на обработку персональных данных",
+        ConsentKind.PROCESSING,
+        "<p>Я даю согласие на обработку моих персональных данных (персональных данных моего ребёнка) "
+        "в целях участия в программе наставничества.</p>",
+        "",
+    ),
+    (
+        "Согласие на распространение персональных данных",
+        ConsentKind.DISSEMINATION,
+        "<p>Я даю согласие на публикацию моих фамилии, имени и фотографии на сайте образовательной "
+        "организации в разделе «Наставничество» в связи с поощрением за наставническую деятельность.</p>",
+        "Публикация только на официальном сайте организации; передача неограниченному кругу лиц иными способами запрещена.",
+    ),
+]
+
+
+def _consent_pages(section, organisation) -> None:
+    for title, kind, body, conditions in CONSENT_PAGES:
+        if ConsentPage.objects.child_of(section).filter(title=title).exists():
+            continue
+        page = ConsentPage(
+            title=title,
+            slug=ascii_slug(title, parent=section),
+            organisation=organisation,
+            kind=kind,
+            body=body,
+            purpose="Организация и реализация программы наставничества, мониторинг её результатов.",
+            personal_data="Фамилия, имя, отчество; класс или должность; дата рождения; контактный телефон; адрес электронной почты; сведения об участии в программе наставничества.",
+            actions="Сбор, запись, систематизация, накопление, хранение, уточнение, использование, обезличивание, удаление, уничтожение; с использованием средств автоматизации и без них.",
+            conditions=conditions,
+            validity="До окончания участия в программе наставничества или до отзыва согласия.",
+            withdrawal="Согласие отзывается письменным заявлением на имя руководителя организации или в личном кабинете портала.",
+        )
+        section.add_child(instance=page)
+        page.save_revision().publish()
+
+
 @transaction.atomic
 def load_forms_demo(*, organisation_name: str, curator_email: str, log=print) -> None:
     section = mentoring_section_get_or_create()
     organisation = Organisation.objects.filter(short_name=organisation_name).first()
     programme = Programme.objects.filter(organisation=organisation).order_by("pk").first()
+    _consent_pages(section, organisation)
     for title, kind, access, several, intro in PAGES:
         if QuestionnairePage.objects.child_of(section).filter(title=title).exists():
             continue

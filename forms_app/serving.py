@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from forms_app import ratelimit
+from forms_app.consents import consent_required_redirect
 from forms_app.respondents import resolve
 from forms_app.services.questionnaires import AlreadyAnswered, has_answered, questionnaire_submit
 from programmes.models import Meeting
@@ -37,6 +38,12 @@ def serve_questionnaire(page, request):
         page=page, participant=respondent.participant
     ):
         return _render(page, request, "forms_app/already_answered.html")
+    if page.requires_consent and respondent.participant is not None:
+        to_consent = consent_required_redirect(
+            request, participant=respondent.participant, organisation=page.organisation
+        )
+        if to_consent is not None:
+            return to_consent
     meeting = _meeting(request)
     token = respondent.invitation.token if respondent.invitation else ""
     if request.method == "POST":

@@ -125,6 +125,11 @@ class QuestionnairePage(AbstractEmailForm):
         related_name="+",
         help_text=_("Limits participant choices to this programme."),
     )
+    requires_consent = models.BooleanField(
+        _("a valid consent to processing is needed first"),
+        default=True,
+        help_text=_("Participants without one are sent to the consent page and brought back."),
+    )
     intro = RichTextField(_("introduction"), blank=True)
     thank_you_text = RichTextField(_("text after sending"), blank=True)
 
@@ -135,7 +140,9 @@ class QuestionnairePage(AbstractEmailForm):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("kind"), FieldPanel("access")]),
-                FieldPanel("allow_several_answers"),
+                FieldRowPanel(
+                    [FieldPanel("allow_several_answers"), FieldPanel("requires_consent")]
+                ),
                 FieldRowPanel([FieldPanel("organisation"), FieldPanel("programme")]),
             ],
             heading=_("Questionnaire"),

@@ -24,7 +24,7 @@ from forms_app.models import (
     QuestionnairePage,
     QuestionnaireSubmission,
 )
-from programmes.models import Meeting, Participant, ParticipantCategory
+from programmes.models import MatchPreference, Meeting, Participant, ParticipantCategory
 from programmes.services.feedback import feedback_submit
 
 logger = logging.getLogger(__name__)
@@ -126,7 +126,27 @@ def _feed(*, page, answers, respondent: Respondent, meeting) -> Participant | No
         return _feed_base(page=page, answers=answers, respondent=respondent)
     if page.kind == QuestionnaireKind.FEEDBACK:
         _feed_feedback(answers=answers, respondent=respondent, meeting=meeting)
+    if page.kind == QuestionnaireKind.PREFERENCE:
+        _feed_preference(page=page, answers=answers, respondent=respondent)
     return None
+
+
+def _feed_preference(*, page, answers, respondent: Respondent) -> None:
+    preferred = answers.get(FieldMapping.PREFERRED_PARTICIPANT)
+    if preferred is None:
+        return
+    if respondent.participant is None:
+        raise ValidationError(
+            _("Preferences are given by participants: sign in or use your invitation link.")
+        )
+    preference = MatchPreference(
+        participant=respondent.participant, preferred=preferred, programme=page.programme
+    )
+    preference.full_clean()
+    preference._history_user = (
+        respondent.user if getattr(respondent.user, "is_authenticated", False) else None
+    )
+    preference.save()
 
 
 def _feed_base(*, page, answers, respondent: Respondent) -> Participant:

@@ -28,11 +28,17 @@ def questionnaire_page(
     access=QuestionnaireAccess.ANYONE,
     fields=MENTEE_FIELDS,
     title="Анкета наставляемого",
+    requires_consent=False,
     **page_fields,
 ) -> QuestionnairePage:
     section = mentoring_section_get_or_create()
     page = QuestionnairePage(
-        title=title, slug=ascii_slug(title, parent=section), kind=kind, access=access, **page_fields
+        title=title,
+        slug=ascii_slug(title, parent=section),
+        kind=kind,
+        access=access,
+        requires_consent=requires_consent,
+        **page_fields,
     )
     page.form_fields = [
         QuestionnaireField(

@@ -14,7 +14,9 @@ from programmes.tests.factories import OrganisationFactory
 CLASS_SIZE = 50
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs a server database with real concurrency")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs a server database with real concurrency"
+)
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_fifty_pupils_sending_at_once_give_fifty_answers_and_fifty_mentees():
     page = questionnaire_page(organisation=OrganisationFactory())

@@ -8,8 +8,14 @@ from forms_app import ratelimit
 from forms_app.models import QuestionnaireAccess, QuestionnaireKind, QuestionnaireSubmission
 from forms_app.tests.factories import answers, invitation, questionnaire_page
 from portal.tests.factories import UserFactory
-from programmes.models import Feedback, Participant
-from programmes.tests.factories import MeetingFactory, OrganisationFactory, ParticipantFactory
+from programmes.models import Feedback, MatchPreference, Participant
+from programmes.tests.factories import (
+    ConsentFactory,
+    MeetingFactory,
+    OrganisationFactory,
+    ParticipantFactory,
+    pair_with_mentees,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -256,3 +262,48 @@ def test_rate_limit_per_link_stops_hammering(client, monkeypatch):
         "Too many attempts from your address. Wait a few minutes and send the form again."
     )
     assert too_many in response.context["form"].non_field_errors()
+
+
+def test_participant_without_consent_is_sent_for_one_first(client):
+    participant = ParticipantFactory(mentee=True)
+    page = questionnaire_page(access=QuestionnaireAccess.INVITATION, requires_consent=True)
+    link = invitation(participant=participant, page=page)
+
+    response = client.get(f"{page.url}?invitation={link.token}")
+
+    assert "form" not in (response.context or {})
+    assert response.templates[0].name == "forms_app/consent_page_missing.html"
+
+
+def test_participant_with_consent_gets_the_questionnaire(client):
+    participant = ConsentFactory(participant__mentee=True).participant
+    page = questionnaire_page(access=QuestionnaireAccess.INVITATION, requires_consent=True)
+    link = invitation(participant=participant, page=page)
+
+    response = client.get(f"{page.url}?invitation={link.token}")
+
+    assert "form" in response.context
+
+
+def test_preference_questionnaire_stores_the_choice(client):
+    pair = pair_with_mentees(mentees=1)
+    mentee = pair.mentees.get().mentee
+    mentee.user = UserFactory()
+    mentee.save()
+    page = questionnaire_page(
+        kind=QuestionnaireKind.PREFERENCE,
+        access=QuestionnaireAccess.PARTICIPANTS,
+        programme=pair.programme,
+        fields=[("С кем хотите работать?", "participant", "preferred_participant")],
+        title="После групповой встречи",
+    )
+    client.force_login(mentee.user)
+
+    client.post(page.url, {page.get_form_fields()[0].clean_name: pair.mentor.pk})
+
+    preference = MatchPreference.objects.get()
+    assert (preference.participant, preference.preferred, preference.programme) == (
+        mentee,
+        pair.mentor,
+        pair.programme,
+    )

@@ -15,6 +15,7 @@ from .pairs import (
     PairStatus,
 )
 from .participants import Participant, ParticipantCategory, ParticipantStatus
+from .preferences import MatchPreference
 from .programmes import MentoringForm, Programme, ProgrammeStatus
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "Feedback",
     "IncentiveDecision",
     "IncentiveKind",
+    "MatchPreference",
     "Meeting",
     "MeetingFormat",
     "MeetingKind",

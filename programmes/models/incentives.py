@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from programmes.models.history import TrackedHistory
@@ -54,7 +55,7 @@ class IncentiveKind(models.TextChoices):
 
 class DecisionStatus(models.TextChoices):
     PROPOSED = "proposed", _("Proposed")
-    APPROVED = "approved", _("Approved")
+    APPROVED = "approved", pgettext_lazy("decision status", "Approved")
     REJECTED = "rejected", _("Rejected")
 
 
@@ -126,7 +127,7 @@ class Case(models.Model):
         on_delete=models.PROTECT,
         related_name="cases",
     )
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("practice title"), max_length=300)
     programme = models.ForeignKey(
         "programmes.Programme",
         verbose_name=_("programme"),

@@ -50,7 +50,7 @@ class PartnerOrganisation(models.Model):
         on_delete=models.PROTECT,
         related_name="partners",
     )
-    name = models.CharField(_("name"), max_length=500)
+    name = models.CharField(_("partner name"), max_length=500)
     agreement_number = models.CharField(_("agreement No."), max_length=50, blank=True)
     agreement_date = models.DateField(_("agreement date"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from programmes.models.history import TrackedHistory
@@ -12,8 +13,8 @@ from programmes.models.programmes import Programme
 
 class PairStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
-    APPROVED = "approved", _("Approved")
-    ACTIVE = "active", _("Active")
+    APPROVED = "approved", pgettext_lazy("pair status", "Approved")
+    ACTIVE = "active", pgettext_lazy("pair status", "Active")
     COMPLETED = "completed", _("Completed")
     TERMINATED = "terminated", _("Terminated")
 

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from programmes.models.history import TrackedHistory
@@ -23,7 +24,7 @@ class ParticipantCategory(models.TextChoices):
 
 
 class ParticipantStatus(models.TextChoices):
-    ACTIVE = "active", _("Active")
+    ACTIVE = "active", pgettext_lazy("participant status", "Active")
     LEFT = "left", _("Left the programme")
 
 

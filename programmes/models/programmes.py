@@ -15,7 +15,7 @@ class MentoringForm(models.Model):
     organisation may add its own (for example «педагог – родитель»).
     """
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    name = models.CharField(_("form name"), max_length=100, unique=True)
     description = models.TextField(_("description"), blank=True)
 
     history = HistoricalRecords(bases=[TrackedHistory])
@@ -48,7 +48,7 @@ class Programme(models.Model):
         on_delete=models.PROTECT,
         related_name="programmes",
     )
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("programme title"), max_length=300)
     form = models.ForeignKey(
         MentoringForm,
         verbose_name=_("form of mentoring"),

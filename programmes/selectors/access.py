@@ -8,6 +8,7 @@ from programmes.models import (
     ErasureAct,
     Feedback,
     IncentiveDecision,
+    MatchPreference,
     Meeting,
     MentoringForm,
     MentorTraining,
@@ -35,6 +36,7 @@ ORGANISATION_PATHS = {
     IncentiveDecision: "mentor__organisation",
     Case: "organisation",
     ErasureAct: "organisation",
+    MatchPreference: "participant__organisation",
 }
 
 
