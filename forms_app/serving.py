@@ -1,6 +1,5 @@
 """How a questionnaire page answers a visitor: who they are, the form, and after sending."""
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -72,7 +71,6 @@ def serve_questionnaire(page, request):
                 for message in error.messages:
                     form.add_error(None, message)
             else:
-                messages.success(request, _("Thank you! Your answers have been received."))
                 return HttpResponseRedirect(f"{page.url}?{SENT}=1")
     else:
         form = page.get_form(page=page, user=request.user)
