@@ -194,7 +194,7 @@ def test_a_row_shows_who_changed_what_from_what_to_what_and_why(client, two_scho
 
     newest = rows.split("</tr>", 1)[0]
     assert "Елена Кураторова" in newest
-    assert f"{ru('Draft')} → {ru('Approved')}" in newest
+    assert f"{ru('Draft')} → {PairStatus.APPROVED.label}" in newest
     assert "Приказ № 48-О" in newest
     assert str(pair) in newest
     assert reverse("programmes_pair_modeladmin_history", args=[pair.pk]) in newest
