@@ -53,3 +53,29 @@ def page(browser):
     context = browser.new_context(locale="ru-RU", timezone_id="Europe/Moscow")
     yield context.new_page()
     context.close()
+
+
+# --- Wagtail's tree for transactional tests ----------------------------------------------------
+# A transactional test (the browser tests, with a live server) empties the database when it
+# ends, and the rows the migrations created (root page, home page, site, root collection)
+# go with it. Tests that need them ask for this fixture, which puts back whatever is missing.
+
+
+@pytest.fixture
+def wagtail_site(transactional_db):
+    from wagtail.models import Collection, Locale, Page, Site
+
+    from home.models import HomePage
+
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code="ru")
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    home = HomePage.objects.first()
+    if home is None:
+        home = root.add_child(instance=HomePage(title="Главная", slug="home"))
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
+    return home

@@ -21,7 +21,9 @@ REQUEST = "Хочу научиться программировать на Pytho
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_mentee_answers_from_a_phone_and_the_curator_finds_the_request(live_server, browser):
+def test_mentee_answers_from_a_phone_and_the_curator_finds_the_request(
+    live_server, browser, wagtail_site
+):
     sync_roles()
     organisation = OrganisationFactory()
     _consent_pages(mentoring_section_get_or_create(), organisation)

@@ -42,7 +42,7 @@ def event_row(page, event):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_editor_marks_event_done_and_visitor_sees_it(live_server, browser, page):
+def test_editor_marks_event_done_and_visitor_sees_it(live_server, browser, page, wagtail_site):
     sync_roles()
     editor = get_user_model().objects.create_user(username=USERNAME, password=PASSWORD)
     editor.groups.add(Group.objects.get(name=EDITORS))
