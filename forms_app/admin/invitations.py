@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -12,7 +13,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 from wagtail_modeladmin.options import ModelAdmin
 
-from forms_app.models import Invitation, QuestionnaireAccess, QuestionnairePage
+from forms_app.models import ConsentPage, Invitation, QuestionnaireAccess, QuestionnairePage
 from forms_app.services.invitations import invitation_url, invitations_create, invitations_xlsx
 from programmes.admin.permissions import OrganisationPermissionHelper
 from programmes.models import Organisation, Participant, ParticipantCategory, ParticipantStatus
@@ -23,9 +24,16 @@ register_organisation_path(Invitation, "participant__organisation")
 
 
 def invitation_pages():
-    """Live form pages that admit invitation links."""
+    """Live form pages that admit invitation links: such questionnaires, and consent pages.
+
+    An invitation to a consent page with «for the legal representatives» ticked is how a
+    parent receives a child's consent to fill in.
+    """
     questionnaires = QuestionnairePage.objects.live().filter(access=QuestionnaireAccess.INVITATION)
-    return Page.objects.filter(pk__in=questionnaires.values("pk")).order_by("title")
+    consents = ConsentPage.objects.live()
+    return Page.objects.filter(
+        Q(pk__in=questionnaires.values("pk")) | Q(pk__in=consents.values("pk"))
+    ).order_by("title")
 
 
 class InvitationBatchForm(forms.Form):

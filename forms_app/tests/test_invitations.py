@@ -4,6 +4,7 @@ import openpyxl
 import pytest
 
 from forms_app.models import (
+    ConsentPage,
     Invitation,
     QuestionnaireAccess,
     QuestionnaireField,
@@ -170,3 +171,15 @@ def test_new_questionnaire_gets_its_kinds_default_questions(client):
     labels = list(QuestionnaireField.objects.filter(page=page).values_list("label", flat=True))
     assert "Чем я могу быть полезен в качестве наставника?" in labels
     assert len(page.get_latest_revision().content["form_fields"]) == len(labels)
+
+
+def test_consent_pages_can_be_sent_to_parents(client, school):
+    from forms_app.demo import _consent_pages
+
+    _consent_pages(school["page"].get_parent(), school["organisation"])
+    consent_page = ConsentPage.objects.get(kind="processing")
+    client = curator_client(client, school["organisation"])
+
+    create(client, school, page=consent_page.pk, for_representative="on")
+
+    assert Invitation.objects.filter(page=consent_page, for_representative=True).count() == 3
