@@ -75,7 +75,10 @@ ROLES = [
     Role(
         name=CURATORS,
         permissions=["wagtailadmin.access_admin", "home.view_roadmapevent"],
-        app_actions={"programmes": ["view", "add", "change", "delete"], "forms_app": ["view", "add"]},
+        app_actions={
+            "programmes": ["view", "add", "change", "delete"],
+            "forms_app": ["view", "add"],
+        },
         # Organisations and who works with them are the administrator's business.
         excluded=[
             "programmes.add_organisation",

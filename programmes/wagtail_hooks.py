@@ -23,7 +23,9 @@ def register_programme_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_journal_menu_item():
-    return JournalMenuItem(_("Change journal"), reverse("programmes_journal"), icon_name="history", order=300)
+    return JournalMenuItem(
+        _("Change journal"), reverse("programmes_journal"), icon_name="history", order=300
+    )
 
 
 @hooks.register("construct_homepage_panels")

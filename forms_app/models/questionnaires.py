@@ -1,3 +1,6 @@
+import hashlib
+
+from anyascii import anyascii
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +12,7 @@ from wagtail.contrib.forms.models import (
     AbstractFormField,
     AbstractFormSubmission,
 )
+from wagtail.coreutils import safe_snake_case
 from wagtail.fields import RichTextField
 
 from forms_app.form_builder import QuestionnaireFormBuilder
@@ -86,6 +90,16 @@ class QuestionnaireField(AbstractFormField):
     class Meta(AbstractFormField.Meta):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
+
+    def get_field_clean_name(self):
+        """A short transliterated key for the answer («naskolko_vy_dovolny_…_3f2a1c»).
+
+        Wagtail escapes every Cyrillic letter (about five characters each), so a question of sixty
+        letters would not fit the 255-character column; a digest of the whole label keeps two
+        long questions with the same beginning apart.
+        """
+        base = safe_snake_case(anyascii(self.label))[:50].strip("_") or "question"
+        return f"{base}_{hashlib.sha1(self.label.encode()).hexdigest()[:6]}"
 
 
 class QuestionnairePage(AbstractEmailForm):

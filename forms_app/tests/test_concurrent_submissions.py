@@ -18,7 +18,7 @@ CLASS_SIZE = 50
     connection.vendor != "postgresql", reason="needs a server database with real concurrency"
 )
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_fifty_pupils_sending_at_once_give_fifty_answers_and_fifty_mentees():
+def test_fifty_pupils_sending_at_once_give_fifty_answers_and_fifty_mentees(wagtail_site):
     page = questionnaire_page(organisation=OrganisationFactory())
     start = threading.Barrier(CLASS_SIZE)
     statuses = []
