@@ -180,6 +180,29 @@ MENTEES = [
 ]
 
 
+PROGRAMMES = [
+    # key, title, form of mentoring, goals
+    (
+        "student",
+        "Шаг вперёд: ученик – ученик",
+        "ученик – ученик",
+        "Повышение успеваемости и адаптация обучающихся",
+    ),
+    (
+        "teacher",
+        "Школа молодого педагога",
+        "учитель – учитель",
+        "Профессиональное становление молодых специалистов",
+    ),
+    (
+        "mixed",
+        "Инженерные каникулы: учитель – ученик",
+        "учитель – ученик",
+        "Развитие инженерного мышления",
+    ),
+]
+
+
 def school_year(today: datetime.date) -> tuple[datetime.date, datetime.date]:
     start_year = today.year if today.month >= 9 else today.year - 1
     return datetime.date(start_year, 9, 1), datetime.date(start_year + 1, 5, 31)
@@ -311,49 +334,21 @@ def load_programmes_demo(
             _consent(person, curator, consent_day)
 
     start, end = school_year(today)
-    student_form = MentoringForm.objects.get(name="ученик – ученик")
-    teacher_form = MentoringForm.objects.get(name="учитель – учитель")
-    mixed_form = MentoringForm.objects.get(name="учитель – ученик")
     programmes = {
-        "student": _save(
+        key: _save(
             Programme(
                 organisation=organisation,
-                title="Шаг вперёд: ученик – ученик",
-                form=student_form,
+                title=title,
+                form=MentoringForm.objects.get(name=form_name),
                 start_date=start,
                 end_date=end,
                 curator=curator,
                 status=ProgrammeStatus.ACTIVE,
-                goals="Повышение успеваемости и адаптация обучающихся",
+                goals=goals,
             ),
             curator,
-        ),
-        "teacher": _save(
-            Programme(
-                organisation=organisation,
-                title="Школа молодого педагога",
-                form=teacher_form,
-                start_date=start,
-                end_date=end,
-                curator=curator,
-                status=ProgrammeStatus.ACTIVE,
-                goals="Профессиональное становление молодых специалистов",
-            ),
-            curator,
-        ),
-        "mixed": _save(
-            Programme(
-                organisation=organisation,
-                title="Инженерные каникулы: учитель – ученик",
-                form=mixed_form,
-                start_date=start,
-                end_date=end,
-                curator=curator,
-                status=ProgrammeStatus.ACTIVE,
-                goals="Развитие инженерного мышления",
-            ),
-            curator,
-        ),
+        )
+        for key, title, form_name, goals in PROGRAMMES
     }
     pair_start = max(start, today - datetime.timedelta(days=70))
     order = {"order_number": "48-О", "order_date": pair_start - datetime.timedelta(days=3)}

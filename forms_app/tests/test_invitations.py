@@ -12,6 +12,7 @@ from forms_app.models import (
     QuestionnairePage,
 )
 from forms_app.tests.factories import questionnaire_page
+from portal.tests.access import OK, REFUSED, TO_LOGIN, outcome
 from portal.tests.factories import user_with_role
 from programmes.tests.factories import OrganisationFactory, ParticipantFactory
 
@@ -33,13 +34,6 @@ def school():
     ParticipantFactory(organisation=organisation, last_name="Наставник")
     page = questionnaire_page(access=QuestionnaireAccess.INVITATION, organisation=organisation)
     return {"organisation": organisation, "mentees": mentees, "page": page}
-
-
-def outcome(response) -> str:
-    if response.status_code == 200:
-        return "ok"
-    assert response.status_code in (302, 403)
-    return "login" if "login" in response.get("Location", "") else "refused"
 
 
 def curator_client(client, organisation):
@@ -118,12 +112,12 @@ def test_curator_cannot_invite_another_organisations_participants(client, school
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        ("anonymous", "login"),
-        ("participant", "login"),
-        ("editor", "refused"),
-        ("curator", "ok"),
-        ("auditor", "refused"),
-        ("superuser", "ok"),
+        ("anonymous", TO_LOGIN),
+        ("participant", TO_LOGIN),
+        ("editor", REFUSED),
+        ("curator", OK),
+        ("auditor", REFUSED),
+        ("superuser", OK),
     ],
 )
 def test_invitation_screens_answer_each_role(client, school, role, expected):

@@ -23,6 +23,7 @@ from forms_app.reports.views import report_urls
 from forms_app.reports.xlsx import unique_sheet_name, write_results_xlsx
 from forms_app.submissions import delete_submissions_urls
 from forms_app.tests.factories import questionnaire_page
+from portal.tests.access import OK, REFUSED, TO_LOGIN, outcome
 from portal.tests.factories import ROLES, user_with_role
 from programmes.tests.factories import OrganisationFactory, ParticipantFactory, pair_with_mentees
 
@@ -366,7 +367,6 @@ def test_formula_like_answers_stay_text(mentors):
 
 # --- the admin views ------------------------------------------------------------------------
 
-OK, REFUSED, TO_LOGIN = "ok", "refused", "login"
 # Wagtail's rule for a form's submissions (get_forms_for_user: whoever may edit the page),
 # widened by forms_app's hook to the curators and auditors of the page's organisation.
 EXPECTED = {
@@ -377,15 +377,6 @@ EXPECTED = {
     "auditor": OK,
     "superuser": OK,
 }
-
-
-def outcome(response) -> str:
-    if response.status_code == 200:
-        return OK
-    if response.status_code == 302 and "login" in response["Location"]:
-        return TO_LOGIN
-    assert response.status_code in (302, 403), response.status_code
-    return REFUSED
 
 
 @pytest.mark.parametrize("role", ROLES)

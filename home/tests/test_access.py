@@ -10,11 +10,10 @@ from home.models import DocumentsPage, EventStatus, MentoringDocument, RoadmapEv
 from home.services import mentoring_section_get_or_create
 from home.tests.factories import SEED_000, roadmap_page
 from portal.roles import AUDITORS, CURATORS, EDITORS
+from portal.tests.access import OK, REFUSED, TO_LOGIN, outcome
 from portal.tests.factories import ROLES, user_with_role
 
 pytestmark = pytest.mark.django_db
-
-OK, REFUSED, TO_LOGIN = "ok", "refused", "login"
 
 
 @pytest.fixture
@@ -48,15 +47,6 @@ def client_as(client, role):
     if user:
         client.force_login(user)
     return client
-
-
-def outcome(response) -> str:
-    if response.status_code == 200:
-        return OK
-    if response.status_code == 302 and "login" in response["Location"]:
-        return TO_LOGIN
-    assert response.status_code in (302, 403), response.status_code
-    return REFUSED
 
 
 PUBLIC_URLS = {

@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from portal.tests.access import OK, REFUSED, TO_LOGIN, outcome
 from portal.tests.factories import user_with_role
 from programmes.admin.dashboard import ProgrammeSummaryPanel
 from programmes.models import (
@@ -32,7 +33,6 @@ from programmes.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 ROLES = ["anonymous", "mentee", "mentor", "editor", "curator", "auditor", "superuser"]
-OK, REFUSED, TO_LOGIN = "ok", "refused", "login"
 
 
 def role_client(client, role, organisation):
@@ -43,15 +43,6 @@ def role_client(client, role, organisation):
         organisation.members.add(user)
     client.force_login(user)
     return client
-
-
-def outcome(response) -> str:
-    if response.status_code == 200:
-        return OK
-    if response.status_code == 302 and "login" in response["Location"]:
-        return TO_LOGIN
-    assert response.status_code in (302, 403), response.status_code
-    return REFUSED
 
 
 @pytest.fixture
