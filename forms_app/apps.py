@@ -16,3 +16,10 @@ class FormsAppConfig(AppConfig):
         participant_erasing.connect(
             erase_participant_form_data, dispatch_uid="forms_app.erase_participant_form_data"
         )
+        from wagtail.signals import init_new_page
+
+        from forms_app.new_questionnaire import prefill_with_chosen_kind
+
+        init_new_page.connect(
+            prefill_with_chosen_kind, dispatch_uid="forms_app.prefill_with_chosen_kind"
+        )

@@ -36,7 +36,14 @@ from django.utils.translation import gettext as _
 from forms_app.consent_forms import ConsentForm
 from forms_app.models import ConsentPage, Invitation
 from programmes.cabinet.selectors import participant_for_user
-from programmes.models import Consent, ConsentGiver, ConsentKind, Organisation, Participant
+from programmes.models import (
+    Consent,
+    ConsentGiver,
+    ConsentKind,
+    ConsentSource,
+    Organisation,
+    Participant,
+)
 from programmes.selectors.consents import participants_with_consent, valid_processing_consents
 from programmes.services.consents import consent_accept
 
@@ -215,7 +222,7 @@ def serve_consent_page(page: ConsentPage, request) -> HttpResponse:
             refusal=refusal,
         )
     existing = _valid_consent(page, subject.participant)
-    if existing is not None:
+    if existing is not None and not _text_changed_since(existing, page, subject):
         return _render(
             page,
             request,
@@ -261,6 +268,15 @@ def serve_consent_page(page: ConsentPage, request) -> HttpResponse:
         subject=subject,
         operator=page.organisation,
         sections=page.sections(),
+        earlier_consent=existing,
+    )
+
+
+def _text_changed_since(consent: Consent, page: ConsentPage, subject) -> bool:
+    """A consent given here on a text the editor has since changed: the new version may be
+    given (a new record; the earlier one stays). Paper consents keep no text to compare."""
+    return consent.source == ConsentSource.WEB and consent.text != page.consent_text(
+        representative=subject.representative
     )
 
 

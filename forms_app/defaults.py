@@ -5,7 +5,14 @@ the methodology's («Чем я могу быть полезен в качест�
 uses its 1–10 scales.
 """
 
-from forms_app.models import FieldMapping, QuestionnaireField, QuestionnaireKind
+from django.utils.translation import gettext_lazy as _
+
+from forms_app.models import (
+    FieldMapping,
+    QuestionnaireAccess,
+    QuestionnaireField,
+    QuestionnaireKind,
+)
 
 # (label, field type, feeds, choices, required, help text)
 DEFAULT_QUESTIONS = {
@@ -133,15 +140,40 @@ DEFAULT_QUESTIONS = {
 }
 
 
-def add_default_questions(page) -> bool:
-    """Give a new questionnaire its kind's questions; True if any were added."""
-    if page.form_fields.exists():
-        return False
-    for order, (label, field_type, maps_to, choices, required, help_text) in enumerate(
-        DEFAULT_QUESTIONS[page.kind]
-    ):
-        QuestionnaireField.objects.create(
-            page=page,
+# What each kind is for, shown when an editor picks the kind of a new questionnaire.
+KIND_DESCRIPTIONS = {
+    QuestionnaireKind.MENTEE: _(
+        "Requests, interests and the preferred form; fills the mentee base."
+    ),
+    QuestionnaireKind.MENTOR: _(
+        "«How can I be useful as a mentor?»: competences, experience, capacity; fills the mentor base."
+    ),
+    QuestionnaireKind.PREFERENCE: _(
+        "After the group meeting: whom the participant would like to work with, among those "
+        "who attended."
+    ),
+    QuestionnaireKind.FEEDBACK: _("After each meeting, from the mentor and the mentees."),
+    QuestionnaireKind.SATISFACTION: _(
+        "Monitoring of satisfaction on 1–10 scales; may be anonymous."
+    ),
+    QuestionnaireKind.FREE: _("Any questions; the answers feed no records."),
+}
+
+# Page settings a new questionnaire of a kind starts with (the editor may change them).
+KIND_SETTINGS = {
+    QuestionnaireKind.FEEDBACK: {"allow_several_answers": True},
+    QuestionnaireKind.SATISFACTION: {
+        "access": QuestionnaireAccess.ANYONE,
+        "requires_consent": False,
+    },
+    QuestionnaireKind.FREE: {"access": QuestionnaireAccess.ANYONE, "requires_consent": False},
+}
+
+
+def default_questions(kind: str) -> list[QuestionnaireField]:
+    """The kind's questions as unsaved fields, in order."""
+    return [
+        QuestionnaireField(
             sort_order=order,
             label=label,
             field_type=field_type,
@@ -150,4 +182,26 @@ def add_default_questions(page) -> bool:
             required=required,
             help_text=help_text,
         )
+        for order, (label, field_type, maps_to, choices, required, help_text) in enumerate(
+            DEFAULT_QUESTIONS[kind]
+        )
+    ]
+
+
+def prefill_new_questionnaire(page, *, kind: str) -> None:
+    """Give an unsaved questionnaire its kind, the kind's settings and questions, so the
+    editor sees them in the creation form and changes what they like before saving."""
+    page.kind = kind
+    for name, value in KIND_SETTINGS.get(kind, {}).items():
+        setattr(page, name, value)
+    page.form_fields = default_questions(kind)
+
+
+def add_default_questions(page) -> bool:
+    """Give a saved questionnaire without questions its kind's; True if any were added."""
+    if page.form_fields.exists():
+        return False
+    for field in default_questions(page.kind):
+        field.page = page
+        field.save()
     return True

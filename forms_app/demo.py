@@ -13,7 +13,7 @@ from forms_app.models import (
     QuestionnaireSubmission,
 )
 from home.services import ascii_slug, mentoring_section_get_or_create
-from programmes.models import ConsentKind, Organisation, Programme
+from programmes.models import ConsentKind, Meeting, Organisation, Programme
 
 PAGES = [
     (
@@ -113,6 +113,11 @@ def load_forms_demo(*, organisation_name: str, curator_email: str, log=print) ->
     section = mentoring_section_get_or_create()
     organisation = Organisation.objects.filter(short_name=organisation_name).first()
     programme = Programme.objects.filter(organisation=organisation).order_by("pk").first()
+    group_meeting = (
+        Meeting.objects.filter(programme__organisation=organisation, pair__isnull=True)
+        .order_by("held_at")
+        .first()
+    )
     _consent_pages(section, organisation)
     for title, kind, access, several, intro in PAGES:
         if QuestionnairePage.objects.child_of(section).filter(title=title).exists():
@@ -124,7 +129,10 @@ def load_forms_demo(*, organisation_name: str, curator_email: str, log=print) ->
             access=access,
             allow_several_answers=several,
             organisation=organisation,
-            programme=programme if kind == QuestionnaireKind.PREFERENCE else None,
+            programme=(group_meeting.programme if group_meeting else programme)
+            if kind == QuestionnaireKind.PREFERENCE
+            else None,
+            meeting=group_meeting if kind == QuestionnaireKind.PREFERENCE else None,
             intro=intro,
             to_address=curator_email,
             from_address="portal@example.org",

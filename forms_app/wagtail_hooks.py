@@ -1,4 +1,4 @@
-"""Admin wiring of the questionnaires: default questions, invitations menu."""
+"""Admin wiring of the questionnaires: the kind of a new one, reports, invitations menu."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,19 +9,15 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from forms_app import submissions
 from forms_app.admin import invitations
-from forms_app.defaults import add_default_questions
 from forms_app.models import QuestionnairePage
+from forms_app.new_questionnaire import choose_kind_first
 from forms_app.reports.views import report_urls
 from programmes.selectors.access import organisation_ids_for
 
 modeladmin_register(invitations.InvitationAdmin)
 
 
-@hooks.register("after_create_page")
-def give_default_questions(request, page):
-    """A new questionnaire starts with its kind's questions, kept in a fresh draft."""
-    if isinstance(page.specific, QuestionnairePage) and add_default_questions(page.specific):
-        QuestionnairePage.objects.get(pk=page.pk).save_revision(user=request.user, log_action=True)
+hooks.register("before_create_page", choose_kind_first)
 
 
 @hooks.register("register_admin_urls")

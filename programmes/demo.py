@@ -31,6 +31,7 @@ from programmes.models import (
     Programme,
     ProgrammeStatus,
 )
+from programmes.services.meetings import meeting_save
 from programmes.services.pairs import pair_change_status, pair_save
 
 ORGANISATION = "Гимназия «Жуковка»"
@@ -351,6 +352,22 @@ def load_programmes_demo(
         for key, title, form_name, goals in PROGRAMMES
     }
     pair_start = max(start, today - datetime.timedelta(days=70))
+    meeting_save(
+        meeting=Meeting(
+            programme=programmes["student"],
+            kind=MeetingKind.GROUP,
+            held_at=timezone.make_aware(
+                datetime.datetime.combine(
+                    max(start, pair_start - datetime.timedelta(days=7)), datetime.time(14, 0)
+                )
+            ),
+            topic="Групповая встреча наставников и наставляемых: знакомство, игры на командообразование",
+            outcome="Участники познакомились; после встречи заполняют анкету предпочтений.",
+        ),
+        attendees=[*mentors[:2], mentors[4], mentors[5], *mentees[:5], mentees[8]],
+        user=curator,
+        reason="Лист регистрации участников",
+    )
     order = {"order_number": "48-О", "order_date": pair_start - datetime.timedelta(days=3)}
 
     def pair(programme, mentor, group, goals, status=PairStatus.ACTIVE):

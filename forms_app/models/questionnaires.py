@@ -139,6 +139,19 @@ class QuestionnairePage(AbstractEmailForm):
         related_name="+",
         help_text=_("Limits participant choices to this programme."),
     )
+    meeting = models.ForeignKey(
+        "programmes.Meeting",
+        verbose_name=_("group meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"pair__isnull": True},
+        help_text=_(
+            "For the preference questionnaire after a group meeting: "
+            "participant choices are the people who attended it."
+        ),
+    )
     requires_consent = models.BooleanField(
         _("a valid consent to processing is needed first"),
         default=True,
@@ -158,6 +171,7 @@ class QuestionnairePage(AbstractEmailForm):
                     [FieldPanel("allow_several_answers"), FieldPanel("requires_consent")]
                 ),
                 FieldRowPanel([FieldPanel("organisation"), FieldPanel("programme")]),
+                FieldPanel("meeting"),
             ],
             heading=_("Questionnaire"),
         ),
@@ -184,7 +198,12 @@ class QuestionnairePage(AbstractEmailForm):
         return QuestionnaireSubmission
 
     def participant_choices(self):
-        """Whom a «choice of a participant» question lists: the programme's people, or the organisation's."""
+        """Whom a «choice of a participant» question lists: those who attended the group
+        meeting, else the programme's people, else the organisation's."""
+        if self.meeting_id:
+            return Participant.objects.filter(attendance__meeting=self.meeting_id).order_by(
+                "last_name", "first_name"
+            )
         if self.programme_id:
             return Participant.objects.filter(
                 models.Q(mentored_pairs__programme=self.programme_id)

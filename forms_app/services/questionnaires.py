@@ -139,8 +139,9 @@ def _feed_preference(*, page, answers, respondent: Respondent) -> None:
         raise ValidationError(
             _("Preferences are given by participants: sign in or use your invitation link.")
         )
+    programme_id = page.programme_id or (page.meeting.programme_id if page.meeting_id else None)
     preference = MatchPreference(
-        participant=respondent.participant, preferred=preferred, programme=page.programme
+        participant=respondent.participant, preferred=preferred, programme_id=programme_id
     )
     preference.full_clean()
     preference._history_user = (

@@ -256,6 +256,38 @@ def test_a_valid_consent_is_not_given_twice(client, page, adult):
     assert Consent.objects.count() == 1
 
 
+def test_a_changed_consent_text_can_be_given_again_and_the_earlier_one_stays(client, page, adult):
+    client.force_login(participant_user(adult))
+    client.post(page.url, ADULT)
+    page.processors = "ООО «Электронный журнал», г. Нижний Новгород"
+    page.save_revision().publish()
+
+    offered = client.get(page.url)
+    client.post(page.url, ADULT)
+
+    with translation.override("ru"):
+        notice = gettext(
+            "The text of this consent has changed since you gave it on %(date)s. Read the new "
+            "version above; if you agree, give the consent again. The earlier consent stays on "
+            "record."
+        ) % {"date": timezone.localdate().strftime("%d.%m.%Y")}
+    assert notice in offered.content.decode()
+    earlier, newer = Consent.objects.order_by("pk")
+    assert "ООО «Электронный журнал»" in newer.text
+    assert "ООО «Электронный журнал»" not in earlier.text
+    assert earlier.withdrawn_on is None
+
+
+def test_an_unchanged_text_is_not_offered_again(client, page, adult):
+    client.force_login(participant_user(adult))
+    client.post(page.url, ADULT)
+    page.save_revision().publish()
+
+    response = client.get(page.url)
+
+    assert "forms_app/consent_already_given.html" in [t.name for t in response.templates]
+
+
 def test_a_filled_honeypot_creates_nothing(client, page, adult):
     client.force_login(participant_user(adult))
 

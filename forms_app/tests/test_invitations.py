@@ -7,9 +7,6 @@ from forms_app.models import (
     ConsentPage,
     Invitation,
     QuestionnaireAccess,
-    QuestionnaireField,
-    QuestionnaireKind,
-    QuestionnairePage,
 )
 from forms_app.tests.factories import questionnaire_page
 from portal.tests.access import OK, REFUSED, TO_LOGIN, outcome
@@ -135,36 +132,6 @@ def test_invitation_screens_answer_each_role(client, school, role, expected):
     if role in ("editor", "auditor", "anonymous", "participant"):
         create(client, school)
         assert not Invitation.objects.exists()
-
-
-def test_new_questionnaire_gets_its_kinds_default_questions(client):
-    from home.services import mentoring_section_get_or_create
-
-    section = mentoring_section_get_or_create()
-    client.force_login(user_with_role("superuser"))
-
-    client.post(
-        f"/admin/pages/add/forms_app/questionnairepage/{section.pk}/",
-        {
-            "title": "Анкета наставника",
-            "slug": "anketa-nastavnika",
-            "kind": QuestionnaireKind.MENTOR,
-            "access": QuestionnaireAccess.PARTICIPANTS,
-            "form_fields-TOTAL_FORMS": "0",
-            "form_fields-INITIAL_FORMS": "0",
-            "form_fields-MIN_NUM_FORMS": "0",
-            "form_fields-MAX_NUM_FORMS": "1000",
-            "comments-TOTAL_FORMS": "0",
-            "comments-INITIAL_FORMS": "0",
-            "comments-MIN_NUM_FORMS": "0",
-            "comments-MAX_NUM_FORMS": "1000",
-        },
-    )
-
-    page = QuestionnairePage.objects.get()
-    labels = list(QuestionnaireField.objects.filter(page=page).values_list("label", flat=True))
-    assert "Чем я могу быть полезен в качестве наставника?" in labels
-    assert len(page.get_latest_revision().content["form_fields"]) == len(labels)
 
 
 def test_consent_pages_can_be_sent_to_parents(client, school):

@@ -1,19 +1,24 @@
+import datetime
+
 import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.test import override_settings
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from forms_app import ratelimit
 from forms_app.models import QuestionnaireAccess, QuestionnaireKind, QuestionnaireSubmission
 from forms_app.tests.factories import answers, invitation, questionnaire_page
 from portal.tests.factories import UserFactory
-from programmes.models import Feedback, MatchPreference, Participant
+from programmes.models import Feedback, MatchPreference, Meeting, MeetingKind, Participant
+from programmes.services.meetings import meeting_save
 from programmes.tests.factories import (
     ConsentFactory,
     MeetingFactory,
     OrganisationFactory,
     ParticipantFactory,
+    ProgrammeFactory,
     pair_with_mentees,
 )
 
@@ -307,3 +312,39 @@ def test_preference_questionnaire_stores_the_choice(client):
         pair.mentor,
         pair.programme,
     )
+
+
+def test_preference_after_a_group_meeting_lists_only_its_attendees(client):
+    programme = ProgrammeFactory()
+    attendee, chosen = ParticipantFactory.create_batch(2, organisation=programme.organisation)
+    absent = ParticipantFactory(organisation=programme.organisation)
+    attendee.user = UserFactory()
+    attendee.save()
+    ConsentFactory(participant=attendee)
+    meeting = meeting_save(
+        meeting=Meeting(
+            programme=programme,
+            kind=MeetingKind.GROUP,
+            held_at=timezone.make_aware(datetime.datetime(2023, 9, 20, 15, 0)),
+            topic="Групповая встреча",
+        ),
+        attendees=[attendee, chosen],
+    )
+    page = questionnaire_page(
+        kind=QuestionnaireKind.PREFERENCE,
+        access=QuestionnaireAccess.PARTICIPANTS,
+        meeting=meeting,
+        fields=[("С кем хотите работать?", "participant", "preferred_participant")],
+        title="После групповой встречи",
+    )
+    field_name = page.get_form_fields()[0].clean_name
+    client.force_login(attendee.user)
+
+    listed = client.get(page.url).context["form"].fields[field_name].queryset
+    refused = client.post(page.url, {field_name: absent.pk})
+    client.post(page.url, {field_name: chosen.pk})
+
+    assert set(listed) == {attendee, chosen}
+    assert gettext("Choose someone from the list.") in refused.content.decode()
+    preference = MatchPreference.objects.get()
+    assert (preference.preferred, preference.programme) == (chosen, programme)

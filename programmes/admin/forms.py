@@ -7,6 +7,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from programmes.models import Participant
 from programmes.selectors.access import ORGANISATION_PATHS, scoped
+from programmes.services.meetings import meeting_save
 from programmes.services.pairs import pair_membership_errors, pair_save
 
 
@@ -62,6 +63,47 @@ class PairAdminForm(ProgrammeAdminForm):
         return pair_save(
             pair=self.instance,
             mentees=list(self.cleaned_data["mentees"]),
+            user=self.for_user,
+            reason=self.cleaned_data.get("change_reason", ""),
+        )
+
+
+class MeetingAdminForm(ProgrammeAdminForm):
+    """A meeting with who attended it, saved through meeting_save so attendance has history."""
+
+    attendees = forms.ModelMultipleChoiceField(
+        label=_("Attendees"),
+        queryset=Participant.objects.order_by("last_name", "first_name"),
+        required=False,
+        help_text=_(
+            "Who came. For a group meeting, the preference questionnaire lists these people."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["attendees"] = list(
+                self.instance.attendance.values_list("participant_id", flat=True)
+            )
+
+    def _post_clean(self):
+        super()._post_clean()
+        attendees = self.cleaned_data.get("attendees") or []
+        if not self.instance.programme_id:
+            return
+        organisation_id = self.instance.programme.organisation_id
+        for participant in attendees:
+            if participant.organisation_id != organisation_id:
+                self.add_error(
+                    "attendees",
+                    _("%(name)s belongs to another organisation.") % {"name": participant},
+                )
+
+    def save(self, commit=True):
+        return meeting_save(
+            meeting=self.instance,
+            attendees=list(self.cleaned_data.get("attendees") or []),
             user=self.for_user,
             reason=self.cleaned_data.get("change_reason", ""),
         )

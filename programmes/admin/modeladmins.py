@@ -19,7 +19,7 @@ from programmes.admin.consents import (
     ReadOnlyPermissionHelper,
 )
 from programmes.admin.filters import ConsentFilter, MentorBaseFilter, OverdueFilter
-from programmes.admin.forms import PairAdminForm, ProgrammeAdminForm
+from programmes.admin.forms import MeetingAdminForm, PairAdminForm, ProgrammeAdminForm
 from programmes.admin.permissions import OrganisationPermissionHelper
 from programmes.history.views import RecordHistoryView
 from programmes.models import (
@@ -583,12 +583,21 @@ class MeetingAdmin(ProgrammeModelAdmin):
     menu_label = _("Meetings")
     menu_icon = "date"
     menu_order = 40
-    list_display = ("held_at_display", "pair", "kind", "format", "topic", "feedback_count")
-    list_filter = ("kind", "format", "pair__programme")
+    list_display = (
+        "held_at_display",
+        "programme",
+        "pair",
+        "kind",
+        "format",
+        "topic",
+        "feedback_count",
+    )
+    list_filter = ("kind", "format", "programme")
     search_fields = ("topic", "pair__mentor__last_name")
-    list_select_related = ("pair__mentor",)
+    list_select_related = ("programme", "pair__mentor")
     list_export = (
         "held_at_display",
+        "programme",
         "pair",
         "get_kind_display",
         "get_format_display",
@@ -598,6 +607,7 @@ class MeetingAdmin(ProgrammeModelAdmin):
     )
     export_headings = {
         "held_at_display": _("Date and time"),
+        "programme": _("Programme"),
         "pair": _("Pair or group"),
         "get_kind_display": _("Kind"),
         "get_format_display": _("Format"),
@@ -608,11 +618,13 @@ class MeetingAdmin(ProgrammeModelAdmin):
     export_filename = "meetings"
     edit_handler = form(
         [
-            FieldPanel("pair"),
+            FieldRowPanel([FieldPanel("programme"), FieldPanel("pair")]),
             FieldRowPanel([FieldPanel("kind"), FieldPanel("format"), FieldPanel("held_at")]),
             FieldPanel("topic"),
             FieldPanel("outcome"),
-        ]
+            FieldPanel("attendees"),
+        ],
+        form_class=MeetingAdminForm,
     )
 
     def get_queryset(self, request):

@@ -12,7 +12,16 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from programmes.models import Consent, Feedback, Meeting, Pair, PairMentee, PairStatus, Participant
+from programmes.models import (
+    Consent,
+    Feedback,
+    Meeting,
+    MeetingAttendance,
+    Pair,
+    PairMentee,
+    PairStatus,
+    Participant,
+)
 
 # A draft is the curator's work in progress: participants see a pair once it is approved.
 VISIBLE_PAIR_STATUSES = (
@@ -42,15 +51,19 @@ def _current_memberships(participant: Participant) -> QuerySet[PairMentee]:
 def meetings_for(*, participant: Participant) -> QuerySet[Meeting]:
     """Meetings the participant may see and give feedback on.
 
-    Those of the pairs they mentor, and those of the pairs they are a current mentee of that
-    were held on or after the day they joined.
+    Those of the pairs they mentor, those of the pairs they are a current mentee of that
+    were held on or after the day they joined, and the group meetings they attended.
     """
     attended = _current_memberships(participant).filter(
         pair=OuterRef("pair"), joined_on__lte=OuterRef("held_at__date")
     )
-    return Meeting.objects.filter(pair__status__in=VISIBLE_PAIR_STATUSES).filter(
+    of_pairs = Q(pair__status__in=VISIBLE_PAIR_STATUSES) & (
         Q(pair__mentor=participant) | Exists(attended)
     )
+    group_meetings = Q(pair__isnull=True) & Exists(
+        MeetingAttendance.objects.filter(meeting=OuterRef("pk"), participant=participant)
+    )
+    return Meeting.objects.filter(of_pairs | group_meetings)
 
 
 @dataclass(frozen=True)

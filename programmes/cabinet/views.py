@@ -51,7 +51,7 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
         # Staff without a participant record have no meetings of their own either.
         raise Http404
     meeting = get_object_or_404(
-        meetings_for(participant=participant).select_related("pair__programme", "pair__mentor"),
+        meetings_for(participant=participant).select_related("programme", "pair__mentor"),
         pk=pk,
     )
     given = Feedback.objects.filter(meeting=meeting, author=participant).first()

@@ -18,7 +18,7 @@ from wagtail_modeladmin.views import HistoryView
 
 from programmes.history.diff import Version, history_model_of
 from programmes.history.journal import entries, history_values, union
-from programmes.models import Consent, Pair, PairMentee, Participant
+from programmes.models import Consent, Meeting, MeetingAttendance, Pair, PairMentee, Participant
 
 PAGE_SIZE = 50
 
@@ -35,6 +35,10 @@ def _mentee_label(version: Version) -> str:
     return _("Mentee: %(name)s") % {"name": version.value("mentee")}
 
 
+def _attendee_label(version: Version) -> str:
+    return _("Attendee: %(name)s") % {"name": version.value("participant")}
+
+
 def _consent_label(version: Version) -> str:
     return _("Consent: %(name)s") % {"name": version.value("kind")}
 
@@ -44,6 +48,7 @@ def _consent_label(version: Version) -> str:
 PARTS = {
     Pair: [(PairMentee, "pair_id", _mentee_label)],
     Participant: [(Consent, "participant_id", _consent_label)],
+    Meeting: [(MeetingAttendance, "meeting_id", _attendee_label)],
 }
 
 

@@ -4,7 +4,14 @@ from .consents import Consent, ConsentGiver, ConsentKind, ConsentSource
 from .erasure import ERASURE_PERIOD_DAYS, ErasureAct
 from .history import TrackedHistory
 from .incentives import Case, DecisionStatus, IncentiveDecision, IncentiveKind, MentorTraining
-from .meetings import MEETING_INTERVAL_DAYS, Feedback, Meeting, MeetingFormat, MeetingKind
+from .meetings import (
+    MEETING_INTERVAL_DAYS,
+    Feedback,
+    Meeting,
+    MeetingAttendance,
+    MeetingFormat,
+    MeetingKind,
+)
 from .organisations import Organisation, PartnerOrganisation
 from .pairs import (
     CONSENT_REQUIRED_STATUSES,
@@ -36,6 +43,7 @@ __all__ = [
     "IncentiveKind",
     "MatchPreference",
     "Meeting",
+    "MeetingAttendance",
     "MeetingFormat",
     "MeetingKind",
     "MentorTraining",

@@ -8,11 +8,13 @@ from simple_history.models import HistoricalRecords
 from programmes.models.history import TrackedHistory
 from programmes.models.pairs import Pair, PairStatus
 from programmes.models.participants import Participant
+from programmes.models.programmes import Programme
 
 MEETING_INTERVAL_DAYS = 14
 
 
 class MeetingKind(models.TextChoices):
+    GROUP = "group", _("Group meeting of mentors and mentees")
     INTRODUCTION = "introduction", _("Introduction")
     TRIAL = "trial", _("Trial")
     PLANNING = "planning", _("Planning")
@@ -26,10 +28,29 @@ class MeetingFormat(models.TextChoices):
 
 
 class Meeting(models.Model):
-    """A meeting of a pair or group; pairs meet at least once every two weeks."""
+    """A meeting of a pair or group, or a group meeting of a programme's mentors and mentees.
 
+    Pairs meet at least once every two weeks. The group meeting comes before the pairs: the
+    mentors and mentees get to know each other, and afterwards say whom they would like to
+    work with, choosing among those who attended (the preference questionnaire).
+    """
+
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("programme"),
+        on_delete=models.PROTECT,
+        blank=True,
+        related_name="meetings",
+        help_text=_("For a pair's meeting, taken from the pair."),
+    )
     pair = models.ForeignKey(
-        Pair, verbose_name=_("pair or group"), on_delete=models.CASCADE, related_name="meetings"
+        Pair,
+        verbose_name=_("pair or group"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="meetings",
+        help_text=_("Empty for a group meeting of the programme's mentors and mentees."),
     )
     kind = models.CharField(
         _("kind"), max_length=20, choices=MeetingKind.choices, default=MeetingKind.WORKING
@@ -40,6 +61,13 @@ class Meeting(models.Model):
     )
     topic = models.CharField(_("topic"), max_length=500)
     outcome = models.TextField(_("outcome"), blank=True)
+    attendees = models.ManyToManyField(
+        Participant,
+        verbose_name=_("attendees"),
+        through="MeetingAttendance",
+        related_name="attended_meetings",
+        blank=True,
+    )
 
     history = HistoricalRecords(bases=[TrackedHistory])
 
@@ -47,7 +75,10 @@ class Meeting(models.Model):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["-held_at"]
-        indexes = [models.Index(fields=["pair", "held_at"])]
+        indexes = [
+            models.Index(fields=["pair", "held_at"]),
+            models.Index(fields=["programme", "held_at"]),
+        ]
 
     def __str__(self):
         return (
@@ -56,18 +87,91 @@ class Meeting(models.Model):
             else self.topic
         )
 
+    def save(self, *args, **kwargs):
+        if self.pair_id and not self.programme_id:
+            self.programme_id = self.pair.programme_id
+        super().save(*args, **kwargs)
+
     def clean(self):
-        if not (self.pair_id and self.held_at):
+        if self.pair_id and not self.programme_id:
+            self.programme_id = self.pair.programme_id
+        if not (self.pair_id or self.programme_id):
+            raise ValidationError({"programme": _("Choose the programme or the pair.")})
+        if self.pair_id and self.pair.programme_id != self.programme_id:
+            raise ValidationError({"pair": _("The pair belongs to another programme.")})
+        if self.pair_id is None and self.kind != MeetingKind.GROUP:
+            raise ValidationError(
+                {"pair": _("Choose the pair or group, or make it a group meeting.")}
+            )
+        if self.pair_id and self.kind == MeetingKind.GROUP:
+            raise ValidationError(
+                {"kind": _("A group meeting of the programme is held without a pair.")}
+            )
+        if not self.held_at:
             return
         day = timezone.localtime(self.held_at).date()
+        if self.pair_id is None:
+            self._check_programme_period(day)
+            return
         if self.pair.status in (PairStatus.DRAFT, PairStatus.TERMINATED) and self._state.adding:
             raise ValidationError({"pair": _("Meetings are held by approved or active pairs.")})
         if day < self.pair.start_date or (self.pair.end_date and day > self.pair.end_date):
             raise ValidationError({"held_at": _("The meeting is outside the pair's period.")})
 
+    def _check_programme_period(self, day):
+        if self.programme_id is None:
+            return
+        programme = self.programme
+        if day < programme.start_date or day > programme.end_date:
+            raise ValidationError({"held_at": _("The meeting is outside the programme's period.")})
+
     @property
     def history_organisation_id(self):
-        return self.pair.programme.organisation_id
+        return self.programme.organisation_id
+
+    @property
+    def is_group_meeting(self) -> bool:
+        return self.pair_id is None
+
+
+class MeetingAttendance(models.Model):
+    """Who attended a meeting; one row each, so the history tells who was added and when."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendance"
+    )
+    participant = models.ForeignKey(
+        Participant,
+        verbose_name=_("participant"),
+        on_delete=models.CASCADE,
+        related_name="attendance",
+    )
+
+    history = HistoricalRecords(bases=[TrackedHistory])
+
+    class Meta:
+        verbose_name = _("meeting attendance")
+        verbose_name_plural = _("meeting attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "participant"], name="unique_attendance_per_meeting"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.participant)
+
+    def clean(self):
+        if not (self.meeting_id and self.participant_id):
+            return
+        if self.participant.organisation_id != self.meeting.programme.organisation_id:
+            raise ValidationError(
+                {"participant": _("The participant belongs to another organisation.")}
+            )
+
+    @property
+    def history_organisation_id(self):
+        return self.meeting.programme.organisation_id
 
 
 class Feedback(models.Model):
@@ -104,10 +208,13 @@ class Feedback(models.Model):
         if not (self.meeting_id and self.author_id):
             return
         pair = self.meeting.pair
-        members = {pair.mentor_id, *pair.mentees.values_list("mentee_id", flat=True)}
+        if pair is None:
+            members = set(self.meeting.attendance.values_list("participant_id", flat=True))
+        else:
+            members = {pair.mentor_id, *pair.mentees.values_list("mentee_id", flat=True)}
         if self.author_id not in members:
             raise ValidationError(
-                {"author": _("Feedback comes from the pair's mentor or mentees.")}
+                {"author": _("Feedback comes from the meeting's mentor, mentees or attendees.")}
             )
 
     @property

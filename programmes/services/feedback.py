@@ -70,6 +70,13 @@ def feedback_submit(
 
 def _check_author(*, meeting: Meeting, author: Participant) -> None:
     pair = meeting.pair
+    if pair is None:
+        if not meeting.attendance.filter(participant=author).exists():
+            raise ValidationError(
+                _("Only those who attended the group meeting can give feedback on it."),
+                code=NOT_A_MEMBER,
+            )
+        return
     if pair.mentor_id == author.pk:
         return
     membership = PairMentee.objects.filter(pair=pair, mentee=author, left_on__isnull=True).first()
