@@ -16,10 +16,14 @@ def _sync_roles(sender, using="default", **kwargs):
 
 
 class PortalConfig(AppConfig):
-    """Project-wide wiring: base templates, roles, search and sign-in."""
+    """Project-wide wiring: base templates, roles, search, sign-in and the page cache."""
 
     name = "portal"
     verbose_name = _("Portal")
 
     def ready(self):
+        from portal import checks  # noqa: F401  registers the deployment checks
+        from portal.page_cache import connect_purge_signals
+
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="portal.sync_roles")
+        connect_purge_signals()

@@ -14,3 +14,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Many tests render a page twice to compare queries or content; the page cache would answer
+# the second time. portal/tests/test_page_cache.py turns it on for itself.
+PAGE_CACHE_SECONDS = 0

@@ -73,6 +73,9 @@ class DocumentsPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["home.MentoringSectionPage"]
+    # Anonymous readers all see the public documents only, so their page can be shared
+    # (see portal.page_cache).
+    cache_for_anonymous = True
 
     class Meta:
         verbose_name = _("documents page")

@@ -16,6 +16,8 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
+    # Every anonymous reader sees the same page (see portal.page_cache).
+    cache_for_anonymous = True
     max_count = 1
 
     class Meta:

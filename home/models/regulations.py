@@ -69,6 +69,8 @@ class RegulationsPage(Page):
     ]
 
     parent_page_types = ["home.MentoringSectionPage"]
+    # Every anonymous reader sees the same page (see portal.page_cache).
+    cache_for_anonymous = True
 
     class Meta:
         verbose_name = _("regulations page")

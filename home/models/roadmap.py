@@ -67,6 +67,8 @@ class RoadmapPage(Page):
     ]
 
     parent_page_types = ["home.MentoringSectionPage"]
+    # Every anonymous reader sees the same page (see portal.page_cache).
+    cache_for_anonymous = True
 
     class Meta:
         verbose_name = _("roadmap")

@@ -18,6 +18,8 @@ class MentoringSectionPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
+    # Every anonymous reader sees the same page (see portal.page_cache).
+    cache_for_anonymous = True
 
     class Meta:
         verbose_name = _("mentoring section")

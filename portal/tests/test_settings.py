@@ -18,14 +18,8 @@ def production_environment(**variables) -> dict[str, str]:
     return {**environment, **variables}
 
 
-def test_production_settings_pass_the_deployment_checklist(tmp_path):
-    environment = production_environment(
-        SECRET_KEY=secrets.token_urlsafe(60),
-        ALLOWED_HOSTS="portal.school.example",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
-    )
-
-    result = subprocess.run(
+def deployment_check(environment: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
         [
             sys.executable,
             "manage.py",
@@ -41,8 +35,34 @@ def test_production_settings_pass_the_deployment_checklist(tmp_path):
         check=False,
     )
 
+
+def test_production_settings_pass_the_deployment_checklist(tmp_path):
+    environment = production_environment(
+        SECRET_KEY=secrets.token_urlsafe(60),
+        ALLOWED_HOSTS="portal.school.example",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+    )
+
+    result = deployment_check(environment)
+
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_without_redis_warns_that_workers_do_not_share_the_cache(tmp_path):
+    environment = production_environment(
+        SECRET_KEY=secrets.token_urlsafe(60),
+        ALLOWED_HOSTS="portal.school.example",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+    environment.pop("REDIS_URL", None)
+
+    result = deployment_check(environment)
+
+    assert result.returncode != 0
+    assert "portal.W001" in result.stderr
+    assert "REDIS_URL" in result.stderr
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key(tmp_path):
