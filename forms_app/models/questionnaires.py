@@ -277,4 +277,8 @@ class QuestionnaireSubmission(AbstractFormSubmission):
     class Meta:
         verbose_name = _("questionnaire answer")
         verbose_name_plural = _("questionnaire answers")
-        indexes = [models.Index(fields=["page", "participant"])]
+        indexes = [
+            models.Index(fields=["page", "participant"]),
+            # Wagtail's submissions list of a page, newest first.
+            models.Index(fields=["page", "submit_time"]),
+        ]

@@ -1,7 +1,8 @@
 """The «Наставничество» admin menu: one ModelAdmin per record, and the bases as lists of their own."""
 
 from django.contrib.admin import display
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import re_path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -628,7 +629,18 @@ class MeetingAdmin(ProgrammeModelAdmin):
     )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(feedback_total=Count("feedback"))
+        # Counted per meeting shown (a subquery on the feedback's meeting index), not by a
+        # GROUP BY over every meeting before the first page is cut.
+        feedback = (
+            Feedback.objects.filter(meeting=OuterRef("pk"))
+            .order_by()
+            .values("meeting")
+            .annotate(total=Count("pk"))
+            .values("total")
+        )
+        return (
+            super().get_queryset(request).annotate(feedback_total=Coalesce(Subquery(feedback), 0))
+        )
 
     @display(description=_("Date and time"), ordering="held_at")
     def held_at_display(self, obj):

@@ -36,16 +36,17 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import AdminDateInput
 
-from programmes.history.diff import Version, user_label
+from programmes.history.diff import Version
 from programmes.history.journal import (
+    MAX_MATCHED_USERS,
     JournalFilters,
     entries,
     iter_entries,
     journal_models,
     journal_rows,
-    journal_users,
     model_by_name,
     user_can_see_journal,
+    users_matching,
 )
 from programmes.history.views import PAGE_SIZE, HistoryPaginator
 
@@ -57,8 +58,11 @@ class JournalFilterForm(forms.Form):
     """The journal's filters; every field may stay empty."""
 
     model = forms.ChoiceField(label=gettext_lazy("Record type"), required=False)
-    user = forms.ModelChoiceField(
-        label=gettext_lazy("User"), required=False, queryset=None, empty_label=None
+    user = forms.CharField(
+        label=gettext_lazy("Who changed"),
+        required=False,
+        max_length=150,
+        help_text=gettext_lazy("Surname, name or login."),
     )
     date_from = forms.DateField(
         label=gettext_lazy("Period from"), required=False, widget=AdminDateInput()
@@ -82,9 +86,19 @@ class JournalFilterForm(forms.Form):
                 key=lambda choice: choice[1],
             ),
         ]
-        self.fields["user"].queryset = journal_users(user)
-        self.fields["user"].empty_label = _("Everyone")
-        self.fields["user"].label_from_instance = user_label
+
+    def clean_user(self) -> tuple[int, ...] | None:
+        text = self.cleaned_data["user"].strip()
+        if not text:
+            return None
+        user_ids = users_matching(text)
+        if not user_ids:
+            raise forms.ValidationError(_("Nobody with this name or login was found."))
+        if len(user_ids) > MAX_MATCHED_USERS:
+            raise forms.ValidationError(
+                _("Too many people match; give the surname more fully or the login.")
+            )
+        return tuple(user_ids)
 
     def clean(self):
         cleaned = super().clean()
@@ -95,10 +109,9 @@ class JournalFilterForm(forms.Form):
 
     def filters(self) -> JournalFilters:
         data = self.cleaned_data
-        user = data.get("user")
         return JournalFilters(
             model=model_by_name(data["model"]) if data.get("model") else None,
-            user_id=user.pk if user else None,
+            user_ids=data.get("user"),
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
             object_id=data.get("object_id"),

@@ -97,7 +97,7 @@ class JournalFilters:
     """What the journal is narrowed to; dates are local days, both ends included."""
 
     model: type[models.Model] | None = None
-    user_id: int | None = None
+    user_ids: tuple[int, ...] | None = None
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     object_id: int | None = None
@@ -117,8 +117,8 @@ def _scope(user) -> Q:
 
 def _filters(filters: JournalFilters) -> Q:
     condition = Q()
-    if filters.user_id is not None:
-        condition &= Q(history_user_id=filters.user_id)
+    if filters.user_ids is not None:
+        condition &= Q(history_user_id__in=filters.user_ids)
     if filters.date_from is not None:
         condition &= Q(history_date__gte=_day_start(filters.date_from))
     if filters.date_to is not None:
@@ -145,19 +145,26 @@ def journal_rows(user, filters: JournalFilters | None = None) -> models.QuerySet
     return union(parts)
 
 
-def journal_users(user) -> models.QuerySet:
-    """The people whose changes the user can see in the journal: the choices of its filter."""
-    user_ids = [
-        history_model_of(model)
-        ._default_manager.filter(_scope(user), history_user_id__isnull=False)
-        .values("history_user_id")
-        for model in journal_models(user)
-    ]
-    users = get_user_model()._default_manager.order_by("last_name", "first_name", "username")
-    if not user_ids:
-        return users.none()
-    first, *rest = [queryset.order_by() for queryset in user_ids]
-    return users.filter(pk__in=first.union(*rest) if rest else first)
+# How many people a «who changed» search may match; more means the search is too vague.
+MAX_MATCHED_USERS = 50
+
+
+def users_matching(text: str) -> list[int]:
+    """Ids of the people whose surname, name or login contains `text`.
+
+    The journal asks for a name rather than offering a list of everyone who ever changed
+    something: finding them would read every history row, millions at a municipality.
+    """
+    users = get_user_model()._default_manager.all()
+    for word in text.split():
+        # SQLite folds the case of Latin letters only: «авторова» must still find «Авторова».
+        variants = {word, word.lower(), word.capitalize(), word.upper()}
+        matches = Q()
+        for variant in variants:
+            for field in ("last_name", "first_name", "username"):
+                matches |= Q(**{f"{field}__icontains": variant})
+        users = users.filter(matches)
+    return list(users.order_by("pk").values_list("pk", flat=True)[: MAX_MATCHED_USERS + 1])
 
 
 def entries(rows: Iterable[dict]) -> list[Version]:

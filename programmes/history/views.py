@@ -24,10 +24,32 @@ PAGE_SIZE = 50
 
 
 class HistoryPaginator(WagtailPaginator):
-    """Wagtail's paginator, counting the rows once and naming them in Russian plurals."""
+    """Wagtail's paginator over history rows, counting at most `count_limit` of them.
+
+    A municipality's history holds millions of rows: counting them all would cost more than
+    reading the page, and nobody pages that far back: the filters narrow the journal instead.
+    """
+
+    count_limit = 10_000
+
+    @cached_property
+    def _counted(self) -> int:
+        return self.object_list[: self.count_limit + 1].count()
+
+    @cached_property
+    def count(self):
+        return min(self._counted, self.count_limit)
+
+    @property
+    def is_capped(self) -> bool:
+        return self._counted > self.count_limit
 
     @cached_property
     def items_count_label(self):
+        if self.is_capped:
+            return ngettext(
+                "more than %(count)s change", "more than %(count)s changes", self.count
+            ) % {"count": self.count}
         return ngettext("%(count)s change", "%(count)s changes", self.count) % {"count": self.count}
 
 

@@ -78,6 +78,8 @@ class Meeting(models.Model):
         indexes = [
             models.Index(fields=["pair", "held_at"]),
             models.Index(fields=["programme", "held_at"]),
+            # The meetings list, newest first, reads its page straight off this index.
+            models.Index(fields=["held_at", "id"]),
         ]
 
     def __str__(self):

@@ -65,7 +65,10 @@ class Pair(models.Model):
         verbose_name = _("pair or group")
         verbose_name_plural = _("pairs and groups")
         ordering = ["-start_date", "pk"]
-        indexes = [models.Index(fields=["status", "start_date"])]
+        indexes = [
+            models.Index(fields=["status", "start_date"]),
+            models.Index(fields=["start_date", "id"]),  # the pairs list, newest first
+        ]
 
     def __str__(self):
         return _("%(mentor)s, from %(start)s") % {

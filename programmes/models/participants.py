@@ -91,7 +91,11 @@ class Participant(models.Model):
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
         ordering = ["last_name", "first_name", "patronymic"]
-        indexes = [models.Index(fields=["organisation", "last_name"])]
+        indexes = [
+            models.Index(fields=["organisation", "last_name"]),
+            # The participants list in its order, without sorting the whole base.
+            models.Index(fields=["last_name", "first_name", "patronymic"]),
+        ]
 
     def __str__(self):
         return self.full_name

@@ -2,10 +2,10 @@
 
 import datetime
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from programmes.models import MEETING_INTERVAL_DAYS, Pair, PairStatus
+from programmes.models import MEETING_INTERVAL_DAYS, Meeting, Pair, PairStatus
 
 
 def overdue_cutoff(today: datetime.date) -> datetime.datetime:
@@ -15,7 +15,10 @@ def overdue_cutoff(today: datetime.date) -> datetime.datetime:
 
 
 def with_last_meeting(queryset: QuerySet[Pair]) -> QuerySet[Pair]:
-    return queryset.annotate(last_meeting_at=Max("meetings__held_at"))
+    """Each pair's latest meeting, read per pair from the (pair, held_at) index: a join with
+    GROUP BY would aggregate every meeting of every pair before a list shows its first 50."""
+    latest = Meeting.objects.filter(pair=OuterRef("pk")).order_by("-held_at").values("held_at")
+    return queryset.annotate(last_meeting_at=Subquery(latest[:1]))
 
 
 def overdue_q(today: datetime.date) -> Q:

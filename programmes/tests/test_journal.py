@@ -10,12 +10,15 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from openpyxl import load_workbook
 
 from portal.tests.factories import UserFactory, user_with_role
 from programmes.history.admin import JournalMenuItem
 from programmes.history.journal import JournalFilters, journal_rows
+from programmes.history.views import HistoryPaginator
 from programmes.models import MentoringForm, Pair, PairStatus, Participant
 from programmes.tests.factories import (
     OrganisationFactory,
@@ -219,10 +222,24 @@ def test_the_journal_is_filtered_by_user(client, two_schools):
     saved(participant, user=author)
     client.force_login(user_with_role("superuser"))
 
-    rows = table(body(client.get(JOURNAL, {"user": author.pk})))
+    rows = table(body(client.get(JOURNAL, {"user": "авторова"})))
 
     assert rows.count("<tr>") == 1
     assert "Найденова" in rows and "Инна Авторова" in rows
+
+
+def test_an_unknown_or_vague_author_gets_a_russian_message(client, monkeypatch, two_schools):
+    UserFactory(last_name="Авторова")
+    UserFactory(last_name="Авторов")
+    monkeypatch.setattr("programmes.history.admin.MAX_MATCHED_USERS", 1)
+    client.force_login(user_with_role("superuser"))
+
+    unknown = body(client.get(JOURNAL, {"user": "Неизвестный"}))
+    vague = body(client.get(JOURNAL, {"user": "автор"}))
+
+    assert ru("Nobody with this name or login was found.") in unknown
+    assert ru("Too many people match; give the surname more fully or the login.") in vague
+    assert table(unknown) == table(vague) == ""
 
 
 def test_the_journal_is_filtered_by_local_dates_both_ends_included(client, two_schools):
@@ -280,7 +297,7 @@ def test_a_reversed_date_range_shows_an_error_and_no_rows(client, two_schools):
         {"date_to": "вчера"},
         {"object_id": "abc"},
         {"object_id": "99999999999999999999999"},
-        {"user": "999999"},
+        {"user": "никто-такой"},
         {"model": "historicalpair"},
         {"p": "-1"},
     ],
@@ -410,3 +427,35 @@ def test_the_journal_takes_no_more_queries_for_300_rows_than_for_10(client):
     three_hundred = queries()
 
     assert three_hundred <= ten
+
+
+def test_a_huge_journal_is_counted_only_up_to_the_limit(client, monkeypatch):
+    organisation = OrganisationFactory()
+    for _number in range(7):
+        saved(ParticipantFactory.build(organisation=organisation))
+    monkeypatch.setattr(HistoryPaginator, "count_limit", 5)
+    monkeypatch.setattr("programmes.history.admin.PAGE_SIZE", 2)
+    client.force_login(user_with_role("superuser"))
+
+    with CaptureQueriesContext(connection) as captured:
+        html = body(client.get(JOURNAL))
+
+    counts = [q["sql"] for q in captured if "UNION" in q["sql"] and "COUNT(" in q["sql"]]
+    assert "LIMIT 6" in counts[0]
+    with translation.override("ru"):
+        label = ngettext("more than %(count)s change", "more than %(count)s changes", 5)
+    assert capfirst(label % {"count": 5}) in html
+
+
+def test_the_capped_paginator_stops_at_the_limit():
+    organisation = OrganisationFactory()
+    for _number in range(7):
+        saved(ParticipantFactory.build(organisation=organisation))
+    rows = journal_rows(user_with_role("superuser"))
+
+    capped = HistoryPaginator(rows, 2)
+    capped.count_limit = 5
+    exact = HistoryPaginator(rows, 2)
+
+    assert (capped.count, capped.num_pages, capped.is_capped) == (5, 3, True)
+    assert (exact.count, exact.is_capped) == (8, False)  # and the organisation's own row
