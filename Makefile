@@ -4,8 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?= -n auto
+PROFILES ?= school
 
-.PHONY: install demo test lint messages clean
+.PHONY: install demo test lint messages clean bench
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +31,10 @@ lint: install
 
 test: lint
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Load test (not part of `make test`): gunicorn + wrk, a table and benchmarks/results/*.json; PROFILES="school municipality".
+bench: install
+	$(PY) -m benchmarks.run --profiles $(PROFILES)
 
 # Regenerate the Russian catalogues after changing interface strings.
 messages: install

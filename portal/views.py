@@ -1,4 +1,8 @@
+import logging
+
 from django.core.paginator import Paginator
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
 from django.shortcuts import render
 from wagtail.models import Collection, Page
 from wagtail.search.utils import parse_query_string
@@ -6,6 +10,27 @@ from wagtail.search.utils import parse_query_string
 from home.document_access import DocumentAccess
 
 RESULTS_PER_PAGE = 20
+
+logger = logging.getLogger(__name__)
+
+
+def healthz(request):
+    """Liveness for operators and load balancers: the process answers and the database too.
+
+    Deliberately bare (no session, no template, one `SELECT 1`), so it is also the ceiling a
+    page of the portal is measured against by `make bench`. The reason of a failure goes to
+    the log, not to the anonymous caller.
+    """
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        logger.exception("Health check: the database is unreachable")
+        return HttpResponse(
+            "database unavailable\n", status=503, content_type="text/plain; charset=utf-8"
+        )
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
 
 
 def search(request):

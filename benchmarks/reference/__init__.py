@@ -1,0 +1,1 @@
+"""A stock Wagtail form page: the yardstick of the questionnaire page in `make bench`."""
