@@ -8,6 +8,7 @@ from wagtail.admin.rich_text import DraftailRichTextArea
 from forms_app.defaults import DEFAULT_QUESTIONS
 from forms_app.models import QuestionnaireAccess, QuestionnaireKind, QuestionnairePage
 from home.services import mentoring_section_get_or_create
+from portal.tests.access import OK, REFUSED, TO_LOGIN, outcome
 from portal.tests.factories import user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +99,22 @@ def test_an_unknown_kind_asks_again(client, add_url):
 
     assert "form" not in response.context
     assert "kind=mentee" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("anonymous", TO_LOGIN),
+        ("participant", TO_LOGIN),
+        ("editor", OK),
+        ("curator", REFUSED),
+        ("auditor", REFUSED),
+        ("superuser", OK),
+    ],
+)
+def test_the_kind_choice_answers_each_role(client, add_url, role, expected):
+    if role != "anonymous":
+        client.force_login(user_with_role(role))
+
+    assert outcome(client.get(add_url)) == expected
+    assert outcome(client.get(add_url, {"kind": QuestionnaireKind.MENTEE})) == expected

@@ -7,7 +7,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from programmes.models import Participant
 from programmes.selectors.access import ORGANISATION_PATHS, scoped
-from programmes.services.meetings import meeting_save
+from programmes.services.meetings import attendance_errors, meeting_save
 from programmes.services.pairs import pair_membership_errors, pair_save
 
 
@@ -92,13 +92,8 @@ class MeetingAdminForm(ProgrammeAdminForm):
         attendees = self.cleaned_data.get("attendees") or []
         if not self.instance.programme_id:
             return
-        organisation_id = self.instance.programme.organisation_id
-        for participant in attendees:
-            if participant.organisation_id != organisation_id:
-                self.add_error(
-                    "attendees",
-                    _("%(name)s belongs to another organisation.") % {"name": participant},
-                )
+        for message in attendance_errors(meeting=self.instance, attendees=list(attendees)):
+            self.add_error("attendees", message)
 
     def save(self, commit=True):
         return meeting_save(

@@ -14,11 +14,7 @@ def meeting_save(
     """Save a meeting and who attended it; a removed attendee's row is deleted (the history
     keeps it), an added one gets a row of its own."""
     meeting.full_clean()
-    errors = [
-        _("%(name)s belongs to another organisation.") % {"name": participant}
-        for participant in attendees
-        if participant.organisation_id != meeting.programme.organisation_id
-    ]
+    errors = attendance_errors(meeting=meeting, attendees=attendees)
     if errors:
         raise ValidationError({"attendees": errors})
     meeting._history_user = user
@@ -26,6 +22,15 @@ def meeting_save(
     meeting.save()
     _sync_attendance(meeting=meeting, attendees=attendees, user=user, reason=reason)
     return meeting
+
+
+def attendance_errors(*, meeting: Meeting, attendees: list[Participant]) -> list[str]:
+    """Why these people cannot be recorded at this meeting: only its organisation's come."""
+    return [
+        _("%(name)s belongs to another organisation.") % {"name": participant}
+        for participant in attendees
+        if participant.organisation_id != meeting.programme.organisation_id
+    ]
 
 
 def _sync_attendance(*, meeting: Meeting, attendees: list[Participant], user, reason: str) -> None:
