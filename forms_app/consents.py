@@ -41,7 +41,6 @@ from programmes.models import (
     ConsentGiver,
     ConsentKind,
     ConsentSource,
-    Organisation,
     Participant,
 )
 from programmes.selectors.consents import participants_with_consent, valid_processing_consents
@@ -325,7 +324,7 @@ def _accept(
 
 
 def consent_required_redirect(
-    request, *, participant: Participant, organisation: Organisation | None
+    request, *, participant: Participant, organisation_id: int | None
 ) -> HttpResponse | None:
     """None when the participant has a valid consent to processing; else where to get one.
 
@@ -336,7 +335,7 @@ def consent_required_redirect(
     """
     if participants_with_consent(timezone.localdate()).filter(pk=participant.pk).exists():
         return None
-    organisation_id = organisation.pk if organisation is not None else participant.organisation_id
+    organisation_id = organisation_id or participant.organisation_id
     page = (
         ConsentPage.objects.live()
         .filter(organisation_id=organisation_id, kind=ConsentKind.PROCESSING)

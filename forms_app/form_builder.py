@@ -32,7 +32,13 @@ class ParticipantChoiceField(django.forms.ModelChoiceField):
 
 
 class QuestionnaireBaseForm(BaseForm):
-    """Adds a honeypot: people never see it, robots fill it in."""
+    """Adds a honeypot: people never see it, robots fill it in.
+
+    `questions` holds the page's form fields the form was built from, so that the answer's
+    service maps them without reading them again.
+    """
+
+    questions: tuple = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -83,4 +89,9 @@ class QuestionnaireFormBuilder(FormBuilder):
         )
 
     def get_form_class(self):
-        return type("QuestionnaireForm", (QuestionnaireBaseForm,), self.formfields)
+        formfields = self.formfields
+        return type(
+            "QuestionnaireForm",
+            (QuestionnaireBaseForm,),
+            {**formfields, "questions": tuple(self.fields)},
+        )

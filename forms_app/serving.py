@@ -39,7 +39,7 @@ def serve_questionnaire(page, request):
         return _render(page, request, "forms_app/already_answered.html")
     if page.requires_consent and respondent.participant is not None:
         to_consent = consent_required_redirect(
-            request, participant=respondent.participant, organisation=page.organisation
+            request, participant=respondent.participant, organisation_id=page.organisation_id
         )
         if to_consent is not None:
             return to_consent
@@ -64,6 +64,7 @@ def serve_questionnaire(page, request):
                     cleaned_data=form.cleaned_data,
                     respondent=respondent,
                     meeting=meeting,
+                    questions=form.questions,
                 )
             except AlreadyAnswered:
                 return _render(page, request, "forms_app/already_answered.html")

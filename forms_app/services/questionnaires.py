@@ -7,12 +7,13 @@ neither lose nor duplicate an answer.
 
 import datetime
 import logging
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -75,10 +76,10 @@ def _json_ready(cleaned_data: dict) -> dict:
     return ready
 
 
-def _mapped_answers(page: QuestionnairePage, cleaned_data: dict) -> dict[str, object]:
+def _mapped_answers(questions: Iterable, cleaned_data: dict) -> dict[str, object]:
     return {
         field.maps_to: cleaned_data.get(field.clean_name)
-        for field in page.get_form_fields()
+        for field in questions
         if field.maps_to and field.clean_name in cleaned_data
     }
 
@@ -90,14 +91,24 @@ def questionnaire_submit(
     cleaned_data: dict,
     respondent: Respondent,
     meeting: Meeting | None = None,
+    questions: Sequence | None = None,
 ) -> QuestionnaireSubmission:
+    """Save the answer and feed the records it maps to.
+
+    `questions` are the page's form fields when the caller has read them already (the form
+    was built from them); otherwise they are read here.
+    """
     participant = respondent.participant
     if participant is not None:
-        # Serialises concurrent answers of one participant (a double click, two tabs).
-        Participant.objects.select_for_update().filter(pk=participant.pk).first()
+        # Serialises concurrent answers of one participant (a double click, two tabs). SQLite
+        # has no row locks: its immediate transactions already let one writer in at a time.
+        if connection.features.has_select_for_update:
+            Participant.objects.select_for_update().filter(pk=participant.pk).first()
         if not page.allow_several_answers and has_answered(page=page, participant=participant):
             raise AlreadyAnswered
-    answers = _mapped_answers(page, cleaned_data)
+    answers = _mapped_answers(
+        page.get_form_fields() if questions is None else questions, cleaned_data
+    )
     participant = (
         _feed(page=page, answers=answers, respondent=respondent, meeting=meeting) or participant
     )
@@ -109,7 +120,7 @@ def questionnaire_submit(
         user=None
         if anonymous or not getattr(respondent.user, "is_authenticated", False)
         else respondent.user,
-        page_revision=page.live_revision,
+        page_revision_id=page.live_revision_id,
         invitation=None if anonymous else respondent.invitation,
         ip_address=None if anonymous else respondent.ip_address,
         user_agent="" if anonymous else respondent.user_agent[:500],
@@ -173,7 +184,9 @@ def _feed_base(*, page, answers, respondent: Respondent) -> Participant:
         participant.is_mentee = True
     else:
         participant.is_mentor = True
-    participant.full_clean()
+    # A questionnaire never changes whose participant it is: the organisation and the account
+    # of an existing participant need no second look (three queries on every answer).
+    participant.full_clean(exclude=["organisation", "user"] if participant.pk else None)
     participant._history_user = (
         respondent.user if getattr(respondent.user, "is_authenticated", False) else None
     )

@@ -476,7 +476,7 @@ def test_a_participant_with_a_valid_consent_is_not_redirected(page, adult):
     request = RequestFactory().get("/anketa/")
 
     assert (
-        consent_required_redirect(request, participant=adult, organisation=page.organisation)
+        consent_required_redirect(request, participant=adult, organisation_id=page.organisation_id)
         is None
     )
 
@@ -488,7 +488,9 @@ def test_without_a_consent_the_questionnaire_sends_the_invited_participant_to_th
     link = invitation(adult, form_page)
     request = RequestFactory().get(f"{form_page.url}?invitation={link.token}")
 
-    redirect = consent_required_redirect(request, participant=adult, organisation=organisation)
+    redirect = consent_required_redirect(
+        request, participant=adult, organisation_id=organisation.pk
+    )
 
     assert redirect.status_code == 302
     location = urlsplit(redirect["Location"])
@@ -531,7 +533,9 @@ def test_a_signed_in_participant_goes_back_to_the_questionnaire_after_accepting(
     form_page = questionnaire(organisation)
     client.force_login(participant_user(adult))
     request = RequestFactory().get(form_page.url)
-    redirect = consent_required_redirect(request, participant=adult, organisation=organisation)
+    redirect = consent_required_redirect(
+        request, participant=adult, organisation_id=organisation.pk
+    )
 
     response = client.post(redirect["Location"], ADULT)
 
@@ -542,7 +546,7 @@ def test_without_a_consent_page_the_participant_is_told_to_contact_the_curator(a
     request = RequestFactory().get("/anketa/")
 
     response = consent_required_redirect(
-        request, participant=adult, organisation=adult.organisation
+        request, participant=adult, organisation_id=adult.organisation_id
     )
 
     assert response.status_code == 200

@@ -3,7 +3,9 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -348,3 +350,40 @@ def test_preference_after_a_group_meeting_lists_only_its_attendees(client):
     assert gettext("Choose someone from the list.") in refused.content.decode()
     preference = MatchPreference.objects.get()
     assert (preference.preferred, preference.programme) == (chosen, programme)
+
+
+def _signed_in_answer_queries(client, *, earlier_answers: int) -> list[str]:
+    participant = ConsentFactory(participant__mentee=True).participant
+    participant.user = UserFactory()
+    participant.save()
+    page = questionnaire_page(
+        access=QuestionnaireAccess.PARTICIPANTS,
+        requires_consent=True,
+        allow_several_answers=True,
+        organisation=participant.organisation,
+    )
+    data = answers(page)
+    for _number in range(earlier_answers):
+        QuestionnaireSubmission.objects.create(
+            page=page, participant=participant, form_data=data, user=participant.user
+        )
+    client.force_login(participant.user)
+    client.get(page.url)  # a warm process: content types and the site are cached
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(page.url, data)
+    assert response.status_code == 302
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def test_an_answer_costs_the_same_queries_however_many_answers_exist(client):
+    few = _signed_in_answer_queries(client, earlier_answers=1)
+    client.logout()
+    many = _signed_in_answer_queries(client, earlier_answers=40)
+
+    assert len(few) == len(many)
+    # The form fields are read once, for the form and the mapping of the answers alike; the
+    # revision is stored by id; programme records stay out of Wagtail's reference index.
+    assert sum('FROM "forms_app_questionnairefield"' in sql for sql in many) == 1
+    assert not any('FROM "wagtailcore_revision"' in sql for sql in many)
+    assert not any("wagtailcore_referenceindex" in sql for sql in many)
+    assert not any('FROM "programmes_organisation"' in sql for sql in many)

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from programmes.models.history import TrackedHistory
 from programmes.models.participants import Participant
+from programmes.models.records import ProgrammeRecord
 
 
 class ConsentKind(models.TextChoices):
@@ -80,7 +81,7 @@ class ConsentQuerySet(models.QuerySet):
         )
 
 
-class Consent(models.Model):
+class Consent(ProgrammeRecord):
     """A consent to the processing (or dissemination) of a participant's personal data.
 
     A consent given on the portal (source «web form») keeps the exact text accepted, when,

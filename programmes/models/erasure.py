@@ -6,13 +6,14 @@ from simple_history.models import HistoricalRecords
 
 from programmes.models.history import TrackedHistory
 from programmes.models.organisations import Organisation
+from programmes.models.records import ProgrammeRecord
 
 # How long after the withdrawal of the consent to processing the participant's personal data
 # must be destroyed (152-ФЗ, art. 21 part 5: «в срок, не превышающий тридцати дней»).
 ERASURE_PERIOD_DAYS = 30
 
 
-class ErasureAct(models.Model):
+class ErasureAct(ProgrammeRecord):
     """The record that a participant's personal data were erased: who, when, which kinds.
 
     It holds no personal data itself: the participant is named by their former number only,

@@ -10,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class TrackedHistory(models.Model):
+    # History rows are records of the programme too (see ProgrammeRecord).
+    wagtail_reference_index_ignore = True
+
     history_organisation = models.ForeignKey(
         "programmes.Organisation",
         verbose_name=_("organisation"),

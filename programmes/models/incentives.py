@@ -8,9 +8,10 @@ from simple_history.models import HistoricalRecords
 
 from programmes.models.history import TrackedHistory
 from programmes.models.participants import Participant
+from programmes.models.records import ProgrammeRecord
 
 
-class MentorTraining(models.Model):
+class MentorTraining(ProgrammeRecord):
     """A course a mentor took: the «отбор и обучение наставников» stage."""
 
     mentor = models.ForeignKey(
@@ -59,7 +60,7 @@ class DecisionStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
-class IncentiveDecision(models.Model):
+class IncentiveDecision(ProgrammeRecord):
     """A decision to reward a mentor (решение о поощрении), from proposal to order."""
 
     mentor = models.ForeignKey(
@@ -118,7 +119,7 @@ class IncentiveDecision(models.Model):
         return self.mentor.organisation_id
 
 
-class Case(models.Model):
+class Case(ProgrammeRecord):
     """A successful practice (кейс) worth sharing."""
 
     organisation = models.ForeignKey(

@@ -9,6 +9,7 @@ from programmes.models.history import TrackedHistory
 from programmes.models.pairs import Pair, PairStatus
 from programmes.models.participants import Participant
 from programmes.models.programmes import Programme
+from programmes.models.records import ProgrammeRecord
 
 MEETING_INTERVAL_DAYS = 14
 
@@ -27,7 +28,7 @@ class MeetingFormat(models.TextChoices):
     REMOTE = "remote", _("Remote")
 
 
-class Meeting(models.Model):
+class Meeting(ProgrammeRecord):
     """A meeting of a pair or group, or a group meeting of a programme's mentors and mentees.
 
     Pairs meet at least once every two weeks. The group meeting comes before the pairs: the
@@ -136,7 +137,7 @@ class Meeting(models.Model):
         return self.pair_id is None
 
 
-class MeetingAttendance(models.Model):
+class MeetingAttendance(ProgrammeRecord):
     """Who attended a meeting; one row each, so the history tells who was added and when."""
 
     meeting = models.ForeignKey(
@@ -176,7 +177,7 @@ class MeetingAttendance(models.Model):
         return self.meeting.programme.organisation_id
 
 
-class Feedback(models.Model):
+class Feedback(ProgrammeRecord):
     """Feedback on a meeting from the mentor or one of the mentees."""
 
     meeting = models.ForeignKey(

@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from programmes.models.history import TrackedHistory
+from programmes.models.records import ProgrammeRecord
 
 
-class Organisation(models.Model):
+class Organisation(ProgrammeRecord):
     """An educational organisation: every participant, programme and pair belongs to one.
 
     Several organisations of a municipality can share the portal; a curator sees the records of
@@ -41,7 +42,7 @@ class Organisation(models.Model):
         return self.pk
 
 
-class PartnerOrganisation(models.Model):
+class PartnerOrganisation(ProgrammeRecord):
     """A partner (enterprise, university, NGO) whose people mentor under an agreement."""
 
     organisation = models.ForeignKey(

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from programmes.models.history import TrackedHistory
 from programmes.models.participants import Participant
 from programmes.models.programmes import Programme
+from programmes.models.records import ProgrammeRecord
 
 
 class PairStatus(models.TextChoices):
@@ -31,7 +32,7 @@ OPEN_PAIR_STATUSES = (PairStatus.DRAFT, PairStatus.APPROVED, PairStatus.ACTIVE)
 CONSENT_REQUIRED_STATUSES = (PairStatus.APPROVED, PairStatus.ACTIVE)
 
 
-class Pair(models.Model):
+class Pair(ProgrammeRecord):
     """A mentoring pair, or a group when the mentor has several mentees.
 
     The mentees are rows of their own (PairMentee), each with its own history; a mentee who
@@ -146,7 +147,7 @@ class Pair(models.Model):
         return "; ".join(lines)
 
 
-class PairMentee(models.Model):
+class PairMentee(ProgrammeRecord):
     """A mentee's membership of a pair or group, from joining to leaving."""
 
     pair = models.ForeignKey(

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from programmes.models.history import TrackedHistory
 from programmes.models.organisations import Organisation, PartnerOrganisation
+from programmes.models.records import ProgrammeRecord
 
 ADULT_AGE = 18
 
@@ -28,7 +29,7 @@ class ParticipantStatus(models.TextChoices):
     LEFT = "left", _("Left the programme")
 
 
-class Participant(models.Model):
+class Participant(ProgrammeRecord):
     """A mentor and/or mentee (наставник / наставляемый): the mentor and mentee bases."""
 
     organisation = models.ForeignKey(

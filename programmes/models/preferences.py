@@ -7,9 +7,10 @@ from simple_history.models import HistoricalRecords
 from programmes.models.history import TrackedHistory
 from programmes.models.participants import Participant
 from programmes.models.programmes import Programme
+from programmes.models.records import ProgrammeRecord
 
 
-class MatchPreference(models.Model):
+class MatchPreference(ProgrammeRecord):
     """Whom a participant would like as their mentor or mentee, said after the group meeting.
 
     The curator sees these when forming pairs; matching later weighs mutual choices.

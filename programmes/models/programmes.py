@@ -6,9 +6,10 @@ from simple_history.models import HistoricalRecords
 
 from programmes.models.history import TrackedHistory
 from programmes.models.organisations import Organisation
+from programmes.models.records import ProgrammeRecord
 
 
-class MentoringForm(models.Model):
+class MentoringForm(ProgrammeRecord):
     """A form of mentoring («ученик – ученик», «учитель – учитель», …).
 
     A model rather than fixed choices: the methodology lists the usual forms, and an
@@ -39,7 +40,7 @@ class ProgrammeStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
-class Programme(models.Model):
+class Programme(ProgrammeRecord):
     """A mentoring programme (программа наставничества) of one organisation and one form."""
 
     organisation = models.ForeignKey(
