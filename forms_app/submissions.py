@@ -68,6 +68,7 @@ from forms_app.reports.participants import (
     missing_participant_label,
     participant_labels,
 )
+from programmes.pagination import CappedCountPaginator
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHUNK_SIZE = 2000
@@ -184,6 +185,7 @@ class QuestionnaireSubmissionsListView(SubmissionsListView):
     """Wagtail's submissions list, readable in Russian; see the module's docstring."""
 
     export_format = None
+    paginator_class = CappedCountPaginator
 
     @cached_property
     def questions(self):

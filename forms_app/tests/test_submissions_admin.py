@@ -34,6 +34,7 @@ from forms_app.submissions import (
 )
 from forms_app.tests.factories import questionnaire_page
 from portal.tests.factories import user_with_role
+from programmes.pagination import CappedCountPaginator
 from programmes.tests.factories import OrganisationFactory, ParticipantFactory
 
 pytestmark = pytest.mark.django_db
@@ -218,6 +219,24 @@ def test_list_names_participants_in_one_query_whatever_the_page_size(admin_clien
         )
 
     assert count() == few
+
+
+def test_list_of_a_huge_survey_counts_no_further_than_it_pages(
+    admin_client, page, people, monkeypatch
+):
+    monkeypatch.setattr(CappedCountPaginator, "count_limit", 2)
+    clean = page.get_form_fields()[0].clean_name
+    for _number in range(4):
+        QuestionnaireSubmission.objects.create(page=page, form_data={clean: people["mentor"].pk})
+
+    with CaptureQueriesContext(connection) as captured:
+        response = admin_client.get(list_url(page))
+
+    assert response.status_code == 200
+    assert response.context["paginator"].is_capped
+    counts = [query["sql"] for query in captured if "COUNT(" in query["sql"].upper()]
+    assert counts and all("LIMIT 3" in sql for sql in counts)
+    assert admin_client.get(list_url(page), {"export": "xlsx"}).status_code == 200
 
 
 def test_deleting_answers_is_logged_with_who_and_how_many(client, page):

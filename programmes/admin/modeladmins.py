@@ -21,6 +21,7 @@ from programmes.admin.consents import (
 )
 from programmes.admin.filters import ConsentFilter, MentorBaseFilter, OverdueFilter
 from programmes.admin.forms import MeetingAdminForm, PairAdminForm, ProgrammeAdminForm
+from programmes.admin.index import RecordIndexView
 from programmes.admin.permissions import OrganisationPermissionHelper
 from programmes.history.views import RecordHistoryView
 from programmes.models import (
@@ -58,6 +59,7 @@ class ProgrammeModelAdmin(ModelAdmin):
     inspect_view_enabled = True
     permission_helper_class = OrganisationPermissionHelper
     history_view_class = RecordHistoryView
+    index_view_class = RecordIndexView
     list_per_page = 50
     list_select_related = ()
     prefetch = ()

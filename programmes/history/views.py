@@ -13,36 +13,18 @@ from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from wagtail.admin.paginator import WagtailPaginator
 from wagtail_modeladmin.views import HistoryView
 
 from programmes.history.diff import Version, history_model_of
 from programmes.history.journal import entries, history_values, union
 from programmes.models import Consent, Meeting, MeetingAttendance, Pair, PairMentee, Participant
+from programmes.pagination import CappedCountPaginator
 
 PAGE_SIZE = 50
 
 
-class HistoryPaginator(WagtailPaginator):
-    """Wagtail's paginator over history rows, counting at most `count_limit` of them.
-
-    A municipality's history holds millions of rows: counting them all would cost more than
-    reading the page, and nobody pages that far back: the filters narrow the journal instead.
-    """
-
-    count_limit = 10_000
-
-    @cached_property
-    def _counted(self) -> int:
-        return self.object_list[: self.count_limit + 1].count()
-
-    @cached_property
-    def count(self):
-        return min(self._counted, self.count_limit)
-
-    @property
-    def is_capped(self) -> bool:
-        return self._counted > self.count_limit
+class HistoryPaginator(CappedCountPaginator):
+    """The capped paginator over history rows, saying how many changes there are."""
 
     @cached_property
     def items_count_label(self):

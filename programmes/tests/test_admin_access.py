@@ -26,6 +26,7 @@ from programmes.tests.factories import (
     IncentiveDecisionFactory,
     MeetingFactory,
     OrganisationFactory,
+    ParticipantFactory,
     ProgrammeFactory,
     pair_with_mentees,
 )
@@ -325,6 +326,29 @@ def test_list_query_counts_stay_the_same_from_10_to_300_rows(client):
     add_pairs(290)
 
     assert query_counts() == with_10
+
+
+def test_a_list_counts_its_rows_once_and_filtered_lists_count_right(client):
+    organisation = OrganisationFactory()
+    ParticipantFactory.create_batch(3, organisation=organisation)
+    ParticipantFactory.create_batch(2, organisation=organisation, mentee=True)
+    client.force_login(user_with_role("superuser"))
+
+    def counts(url):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        return response, [q["sql"] for q in queries if "COUNT(" in q["sql"].upper()]
+
+    response, unfiltered = counts("/admin/programmes/participant/")
+    assert len(unfiltered) == 1
+    assert (response.context["result_count"], response.context["all_count"]) == (5, 5)
+    assert response.context["paginator"].count == 5
+
+    response, filtered = counts("/admin/programmes/participant/?is_mentor__exact=1")
+    assert len(filtered) == 2
+    assert (response.context["result_count"], response.context["all_count"]) == (3, 5)
+    assert response.context["paginator"].count == 3
 
 
 def test_lists_export_to_xlsx_with_russian_headings(client, records):
