@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from forms_app.models import QuestionnaireKind, QuestionnaireSubmission
@@ -157,3 +158,19 @@ def test_the_school_profile_obeys_every_rule():
     assert QuestionnaireSubmission.objects.count() == school.submissions
     assert consistency_errors(organisations=organisations, sample=300) == []
     assert submission_errors(sample=100) == []
+
+
+def _planner_row_estimate(table: str) -> int:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [table])
+        else:
+            cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = %s LIMIT 1", [table])
+        row = cursor.fetchone()
+    return int(float(str(row[0]).split()[0])) if row else 0
+
+
+def test_the_planner_knows_the_new_rows_when_generating_ends():
+    generate()
+
+    assert _planner_row_estimate("programmes_historicalmeeting") >= Meeting.objects.count()

@@ -32,7 +32,7 @@ from .profiles import (
 )
 from .results import Respondent
 from .tables import SAMPLED_MODELS, history_tables, table_counts
-from .writing import BATCH_SIZE, rows_insert
+from .writing import BATCH_SIZE, planner_statistics_refresh, rows_insert
 
 __all__ = [
     "BATCH_SIZE",
@@ -46,6 +46,7 @@ __all__ = [
     "curator_username",
     "history_subject",
     "history_tables",
+    "planner_statistics_refresh",
     "profile_with",
     "rows_insert",
     "scale_organisation_find",

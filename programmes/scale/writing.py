@@ -173,3 +173,14 @@ def history_write(
     if batch:
         flush()
     return written
+
+
+def planner_statistics_refresh() -> None:
+    """ANALYZE the database after a bulk load.
+
+    Autovacuum reaches new rows in its own time; until then the planner guesses from stale
+    statistics. Without them, PostgreSQL looked up the journal's previous versions by walking
+    the date index of 2 million history rows (43 s) instead of the record's own (1 ms).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")

@@ -37,6 +37,7 @@ from programmes.scale import (
     curator_username,
     history_subject,
     history_tables,
+    planner_statistics_refresh,
     profile_with,
     scale_organisation_find,
     scale_organisation_generate,
@@ -159,6 +160,9 @@ class Command(BaseCommand):
                 )
         for bar in bars.values():
             bar.close()
+        if missing:
+            self.stdout.write(_("Updating the database's query planner statistics…"))
+            planner_statistics_refresh()
         self._summary(seed=seed, started=started)
         if check:
             self._check(seed=seed)
