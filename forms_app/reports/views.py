@@ -33,7 +33,7 @@ from wagtail.contrib.forms.utils import get_forms_for_user
 
 from forms_app.models import QuestionnairePage
 from forms_app.reports.filenames import report_disposition
-from forms_app.reports.results import HTML_TEXT_LIMIT, questionnaire_results
+from forms_app.reports.results import HTML_TEXT_LIMIT, XLSX_TEXT_LIMIT, questionnaire_results
 from forms_app.reports.xlsx import XLSX_CONTENT_TYPE, write_results_xlsx
 
 
@@ -92,6 +92,7 @@ class ResultsReportView(ResultsAccessMixin, WagtailAdminTemplateMixin, TemplateV
             form_page=self.page,
             report=questionnaire_results(self.page, text_limit=HTML_TEXT_LIMIT),
             text_limit=HTML_TEXT_LIMIT,
+            xlsx_text_limit=XLSX_TEXT_LIMIT,
             xlsx_url=reverse("forms_app_results_xlsx", args=[self.page.pk]),
             submissions_url=_url_or_none("wagtailforms:list_submissions", self.page.pk),
             **kwargs,
@@ -99,12 +100,12 @@ class ResultsReportView(ResultsAccessMixin, WagtailAdminTemplateMixin, TemplateV
 
 
 class ResultsXlsxView(ResultsAccessMixin, View):
-    """The whole report, every free answer included, as «Отчет по результатам … .xlsx»."""
+    """The report as «Отчет по результатам … .xlsx», with the newest free answers."""
 
     http_method_names = ["get", "head", "options"]
 
     def get(self, request, *args, **kwargs):
-        report = questionnaire_results(self.page)
+        report = questionnaire_results(self.page, text_limit=XLSX_TEXT_LIMIT)
         # FileResponse streams the file and closes it when the download is done.
         output = tempfile.TemporaryFile()  # noqa: SIM115
         try:

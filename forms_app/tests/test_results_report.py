@@ -16,6 +16,8 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from forms_app.models import QuestionnaireField, QuestionnaireSubmission
+from forms_app.reports import views as report_views
+from forms_app.reports import xlsx
 from forms_app.reports.filenames import report_filename
 from forms_app.reports.participants import participant_label
 from forms_app.reports.results import QuestionKind, questionnaire_results
@@ -310,39 +312,81 @@ def workbook_bytes(report) -> bytes:
     return output.getvalue()
 
 
-def test_workbook_has_a_summary_a_sheet_per_question_charts_and_free_answers(page):
+def sheet_rows(sheet) -> list[list]:
+    """The sheet's rows without their empty cells."""
+    return [[cell for cell in row if cell is not None] for row in sheet.values]
+
+
+def test_workbook_has_a_summary_a_sheet_per_question_and_charts(page):
     content = workbook_bytes(questionnaire_results(page))
     workbook = openpyxl.load_workbook(io.BytesIO(content))
 
     summary = workbook.worksheets[0]
     assert summary.title == gettext("Summary")
-    cells = [[cell for cell in row if cell is not None] for row in summary.values]
+    cells = sheet_rows(summary)
     assert cells[0] == [gettext("Questionnaire results report")]
     assert [gettext("Questionnaire"), "Итоги года"] in cells
     assert [gettext("Period"), "10.01.2024 – 13.01.2024"] in cells
     assert [gettext("Total answers"), 4] in cells
+    report_made = next(row[1] for row in cells if row and row[0] == gettext("Report made"))
+    assert isinstance(report_made, datetime.datetime)
+    assert workbook.properties.title == f"{gettext('Questionnaire results report')} — Итоги года"
+
+    question_names = [
+        unique_sheet_name(f"{n}. {label}", set()) for n, (label, *_) in enumerate(FIELDS, 1)
+    ]
+    assert workbook.sheetnames == [gettext("Summary"), *question_names]
     assert all(len(name) <= 31 for name in workbook.sheetnames)
     assert len({name.casefold() for name in workbook.sheetnames}) == len(workbook.sheetnames)
+    # The «Sheet» column names the sheet with the question's details, free answers included.
+    assert [row[-1] for row in cells[-len(FIELDS) :]] == question_names
 
-    frequency = workbook[unique_sheet_name("1. Как часто вы встречались?", set())]
-    rows = list(frequency.values)
-    assert ("Раз в неделю", 2, 0.5) in rows
-    assert (gettext("No answer"), 1, 0.25) in rows
-
-    free = workbook[gettext("Free answers")]
-    free_rows = list(free.values)[1:]
-    assert [(row[1], row[3]) for row in free_rows] == [
-        ("Что улучшить?", "Всё хорошо"),
-        ("Что улучшить?", "Больше проектов"),
+    frequency = workbook[question_names[0]]
+    rows = sheet_rows(frequency)
+    assert rows[0] == ["1. Как часто вы встречались?"]
+    assert ["Раз в неделю", 2, 0.5] in rows
+    assert [gettext("No answer"), 1, 0.25] in rows
+    assert [gettext("Total answers"), 4] in rows
+    assert frequency["C5"].number_format == "0.0%"
+    useful = sheet_rows(workbook[question_names[2]])
+    assert useful[-1] == [
+        gettext(
+            "Several options could be chosen: a share is the part of the respondents who "
+            "chose the option, so the shares add up to more than 100 per cent."
+        )
     ]
-    assert isinstance(free_rows[0][2], datetime.datetime)
+    meetings = sheet_rows(workbook[question_names[3]])
+    assert [gettext("Mean"), 6] in meetings and [gettext("Maximum"), 10] in meetings
 
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        charts = [name for name in archive.namelist() if name.startswith("xl/charts/chart")]
-        chart_xml = archive.read(charts[0]).decode()
+        charts = sorted(name for name in archive.namelist() if name.startswith("xl/charts/chart"))
+        chart_xml = archive.read("xl/charts/chart1.xml").decode()
     # Radio, rating, ticks, date, participant and tick box: a bar chart each.
     assert len(charts) == 6
-    assert "<barChart>" in chart_xml and '<barDir val="bar"/>' in chart_xml
+    assert '<c:barDir val="bar"/>' in chart_xml
+    assert f"<c:f>'{question_names[0]}'!$A$5:$A$7</c:f>" in chart_xml
+    assert f"<c:f>'{question_names[0]}'!$B$5:$B$7</c:f>" in chart_xml
+    # Options read top-down as in the table.
+    assert '<c:orientation val="maxMin"/>' in chart_xml
+
+
+def test_free_answers_on_the_questions_own_sheet_newest_first_in_local_time(page):
+    workbook = openpyxl.load_workbook(io.BytesIO(workbook_bytes(questionnaire_results(page))))
+
+    sheet = workbook[unique_sheet_name("5. Что улучшить?", set())]
+    rows = list(sheet.values)
+    assert rows[0][0] == "5. Что улучшить?"
+    assert sheet["A1"].font.b and sheet["A2"].font.i
+    assert (gettext("Answered"), 2) in rows and (gettext("No answer"), 2) in rows
+    assert rows[5] == (gettext("Date and time"), gettext("Answer"))
+    assert sheet.freeze_panes == "A7"
+    # Moscow time, as the curator reads it, to the second.
+    assert rows[6:] == [
+        (datetime.datetime(2024, 1, 12, 12, 30), "Всё хорошо"),
+        (datetime.datetime(2024, 1, 10, 12, 30), "Больше проектов"),
+    ]
+    assert sheet["A7"].number_format == "DD.MM.YYYY HH:MM"
+    assert sheet["B7"].alignment.wrap_text
 
 
 def test_sheet_names_are_short_unique_and_valid():
@@ -361,8 +405,41 @@ def test_formula_like_answers_stay_text(mentors):
     submit(page, START, **{"Что улучшить?": '=HYPERLINK("http://evil")\x07'})
     workbook = openpyxl.load_workbook(io.BytesIO(workbook_bytes(questionnaire_results(page))))
 
-    cell = workbook[gettext("Free answers")]["D2"]
+    cell = workbook[unique_sheet_name("5. Что улучшить?", set())]["B7"]
     assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://evil")'
+
+
+def test_a_question_without_answers_says_so(mentors):
+    page = make_page(organisation=mentors[0].organisation)
+    submit(page, START, **{"Как часто вы встречались?": "Реже"})
+    workbook = openpyxl.load_workbook(io.BytesIO(workbook_bytes(questionnaire_results(page))))
+
+    rows = sheet_rows(workbook[unique_sheet_name("5. Что улучшить?", set())])
+    assert [gettext("Answered"), 0] in rows and [gettext("No answer"), 1] in rows
+    assert rows[-2:] == [
+        [gettext("Date and time"), gettext("Answer")],
+        [gettext("No answers yet.")],
+    ]
+
+
+def test_free_answers_past_the_row_limit_go_on_to_a_further_sheet(monkeypatch, mentors):
+    # Six rows of heading and two answers on the first sheet, four rows of heading after.
+    monkeypatch.setattr(xlsx, "ROWS_PER_SHEET", 8)
+    page = make_page(fields=[("Что улучшить?", "multiline", "")], choices={})
+    for hour in range(5):
+        submit(page, START + datetime.timedelta(hours=hour), **{"Что улучшить?": f"Ответ {hour}"})
+    workbook = openpyxl.load_workbook(io.BytesIO(workbook_bytes(questionnaire_results(page))))
+
+    first, second = workbook.sheetnames[1:]
+    assert second == unique_sheet_name(first, {first.casefold()})
+    assert (workbook[first].max_row, workbook[second].max_row) == (8, 7)
+    continued = list(workbook[second].values)
+    assert continued[0][0] == "1. Что улучшить?"
+    assert continued[1][0] == gettext("Continued from the sheet «%(sheet)s».") % {"sheet": first}
+    assert continued[3] == (gettext("Date and time"), gettext("Answer"))
+    assert workbook[second].freeze_panes == "A5"
+    answers = [row[1] for row in list(workbook[first].values)[6:] + continued[4:]]
+    assert answers == [f"Ответ {hour}" for hour in reversed(range(5))]
 
 
 # --- the admin views ------------------------------------------------------------------------
@@ -450,6 +527,30 @@ def test_download_is_named_in_russian_with_the_title_and_date(admin_client, page
     assert disposition.isascii()
     workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     assert workbook.worksheets[0].title == gettext("Summary")
+
+
+def test_a_huge_surveys_free_answers_are_capped_and_point_to_all_answers(
+    admin_client, monkeypatch, mentors
+):
+    monkeypatch.setattr(report_views, "HTML_TEXT_LIMIT", 1)
+    monkeypatch.setattr(report_views, "XLSX_TEXT_LIMIT", 2)
+    page = make_page(fields=[("Что улучшить?", "multiline", "")], choices={})
+    for hour in range(4):
+        submit(page, START + datetime.timedelta(hours=hour), **{"Что улучшить?": f"Ответ {hour}"})
+
+    html = admin_client.get(reverse("forms_app_results", args=[page.pk])).content.decode()
+    response = admin_client.get(reverse("forms_app_results_xlsx", args=[page.pk]))
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+
+    assert "Ответ 3" in html and "Ответ 2" not in html
+    assert reverse("wagtailforms:list_submissions", args=[page.pk]) in html
+    rows = list(workbook[unique_sheet_name("1. Что улучшить?", set())].values)
+    note = gettext(
+        "The newest %(shown)s of %(total)s answers are listed; every answer is in the "
+        "questionnaire's «All answers» and its download (CSV or XLSX)."
+    ) % {"shown": 2, "total": 4}
+    assert (note, None) in rows
+    assert [row[1] for row in rows[-2:]] == ["Ответ 3", "Ответ 2"]
 
 
 def test_report_costs_the_same_queries_for_10_and_300_answers(admin_client, mentors):
