@@ -8,7 +8,7 @@ neither lose nor duplicate an answer.
 import datetime
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -100,10 +100,12 @@ def questionnaire_submit(
     """
     participant = respondent.participant
     if participant is not None:
-        # Serialises concurrent answers of one participant (a double click, two tabs). SQLite
-        # has no row locks: its immediate transactions already let one writer in at a time.
+        # Serialises concurrent answers of one participant (a double click, two tabs), and
+        # the answer updates the row as it is now. SQLite has no row locks: its immediate
+        # transactions already let one writer in at a time.
         if connection.features.has_select_for_update:
-            Participant.objects.select_for_update().filter(pk=participant.pk).first()
+            participant = Participant.objects.select_for_update().get(pk=participant.pk)
+            respondent = replace(respondent, participant=participant)
         if not page.allow_several_answers and has_answered(page=page, participant=participant):
             raise AlreadyAnswered
     answers = _mapped_answers(
@@ -175,15 +177,19 @@ def _feed_base(*, page, answers, respondent: Respondent) -> Participant:
             if page.kind == QuestionnaireKind.MENTEE
             else ParticipantCategory.TEACHER,
         )
+    changes = {}
     for attribute, value in answers.items():
         if attribute in PARTICIPANT_TEXT_FIELDS and value not in (None, ""):
-            setattr(participant, attribute, str(value).strip())
+            changes[attribute] = str(value).strip()
         elif attribute == FieldMapping.BIRTH_DATE and value:
-            participant.birth_date = value
-    if page.kind == QuestionnaireKind.MENTEE:
-        participant.is_mentee = True
-    else:
-        participant.is_mentor = True
+            changes["birth_date"] = value
+    changes["is_mentee" if page.kind == QuestionnaireKind.MENTEE else "is_mentor"] = True
+    changed = [name for name, value in changes.items() if getattr(participant, name) != value]
+    if participant.pk and not changed:
+        # The same answers again: no empty version in the participant's history.
+        return participant
+    for name in changed:
+        setattr(participant, name, changes[name])
     # A questionnaire never changes whose participant it is: the organisation and the account
     # of an existing participant need no second look (three queries on every answer).
     participant.full_clean(exclude=["organisation", "user"] if participant.pk else None)
@@ -191,7 +197,7 @@ def _feed_base(*, page, answers, respondent: Respondent) -> Participant:
         respondent.user if getattr(respondent.user, "is_authenticated", False) else None
     )
     participant._change_reason = _("Questionnaire «%(title)s»") % {"title": page.title}
-    participant.save()
+    participant.save(update_fields=changed if participant.pk else None)
     return participant
 
 

@@ -387,3 +387,23 @@ def test_an_answer_costs_the_same_queries_however_many_answers_exist(client):
     assert not any('FROM "wagtailcore_revision"' in sql for sql in many)
     assert not any("wagtailcore_referenceindex" in sql for sql in many)
     assert not any('FROM "programmes_organisation"' in sql for sql in many)
+
+
+def test_the_same_answers_again_leave_no_empty_version_in_the_history(client):
+    participant = ConsentFactory(participant__mentee=True).participant
+    participant.user = UserFactory()
+    participant.save()
+    page = questionnaire_page(
+        access=QuestionnaireAccess.PARTICIPANTS,
+        allow_several_answers=True,
+        organisation=participant.organisation,
+    )
+    data = answers(page)
+    client.force_login(participant.user)
+
+    client.post(page.url, data)
+    versions = participant.history.count()
+    client.post(page.url, data)
+
+    assert participant.history.count() == versions
+    assert QuestionnaireSubmission.objects.filter(page=page, participant=participant).count() == 2
