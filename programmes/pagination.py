@@ -1,18 +1,22 @@
-"""Pagination of lists too long to count: municipal history and a page's answers."""
+"""Pagination of lists too long to count: municipal history, meetings and a page's answers."""
 
 from django.utils.functional import cached_property
+from django.utils.translation import ngettext
 from wagtail.admin.paginator import WagtailPaginator
+
+COUNT_LIMIT = 10_000
 
 
 class CappedCountPaginator(WagtailPaginator):
     """Wagtail's paginator counting at most `count_limit` rows.
 
-    A municipality holds millions of history rows and a million answers to a survey: counting
-    them all costs more than reading the page shown, and nobody pages that far back — the
-    filters narrow the list instead. Past the limit the last page offered is the limit's.
+    A municipality holds millions of history rows, 400 000 meetings and a million answers to
+    a survey: counting them all costs more than reading the page shown, and nobody pages that
+    far — the filters and the search narrow the list instead. Past the limit the last page
+    offered is the limit's, and the list says «more than 10 000».
     """
 
-    count_limit = 10_000
+    count_limit = COUNT_LIMIT
 
     @cached_property
     def _counted(self) -> int:
@@ -25,3 +29,11 @@ class CappedCountPaginator(WagtailPaginator):
     @property
     def is_capped(self) -> bool:
         return self._counted > self.count_limit
+
+    @cached_property
+    def items_count_label(self):
+        if self.is_capped:
+            return ngettext(
+                "more than %(count)s record", "more than %(count)s records", self.count
+            ) % {"count": self.count}
+        return super().items_count_label

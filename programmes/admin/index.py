@@ -1,13 +1,17 @@
-"""The programme's record lists: modeladmin's index view, counting the rows once."""
+"""The programme's record lists: modeladmin's index view with counts that stay cheap."""
 
 from django.core.exceptions import EmptyResultSet
+from django.utils.functional import cached_property
 from wagtail_modeladmin.views import IndexView
 
+from programmes.pagination import CappedCountPaginator
 
-class _CountedOnce:
-    """A queryset whose count() is shared with the other querysets of one list request."""
+
+class _CappedCount:
+    """A queryset counting at most `_limit` rows, sharing its counts within one request."""
 
     _counts: dict
+    _limit: int
 
     def count(self):
         if self._result_cache is not None:
@@ -21,29 +25,43 @@ class _CountedOnce:
             return 0
         key = (sql, repr(params))
         if key not in self._counts:
-            self._counts[key] = super().count()
+            self._counts[key] = super(_CappedCount, self[: self._limit]).count()
         return self._counts[key]
 
 
-def counted_once(queryset, counts: dict):
-    """The queryset, and every queryset made from it, counting through `counts`."""
+def capped_count(queryset, *, limit: int, counts: dict):
+    """The queryset, and every queryset made from it, counting through `counts` up to `limit`."""
     counted = queryset.all()
     counted.__class__ = type(
-        f"CountedOnce{type(queryset).__name__}",
-        (_CountedOnce, type(queryset)),
-        {"_counts": counts},
+        f"CappedCount{type(queryset).__name__}",
+        (_CappedCount, type(queryset)),
+        {"_counts": counts, "_limit": limit},
     )
     return counted
 
 
+class RecordPaginator(CappedCountPaginator):
+    @cached_property
+    def _counted(self) -> int:
+        # The list's querysets cap their own counts (RecordIndexView).
+        return self.object_list.count()
+
+
 class RecordIndexView(IndexView):
-    """modeladmin's list, where the same rows are counted once instead of three times.
+    """modeladmin's list, counting its rows once and no further than it pages.
 
     The view counts all the rows, then the filtered rows, then its paginator counts those
-    again; unfiltered, that is one number asked for three times, and at a municipality's
-    400 000 meetings each count costs more than the page shown.
+    again: unfiltered, one number asked for three times, and at a municipality's 400 000
+    meetings each count cost more than the page shown. All three now share one count that
+    stops past `COUNT_LIMIT` (the template only asks whether there are any rows at all).
     """
+
+    paginator_class = RecordPaginator
 
     def get_base_queryset(self, request=None):
         counts = self.__dict__.setdefault("_counts", {})
-        return counted_once(super().get_base_queryset(request), counts)
+        return capped_count(
+            super().get_base_queryset(request),
+            limit=RecordPaginator.count_limit + 1,
+            counts=counts,
+        )

@@ -7,10 +7,13 @@ import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.text import capfirst
+from django.utils.translation import ngettext
 
 from portal.tests.access import OK, REFUSED, TO_LOGIN, outcome
 from portal.tests.factories import user_with_role
 from programmes.admin.dashboard import ProgrammeSummaryPanel
+from programmes.admin.index import RecordPaginator
 from programmes.models import (
     Case,
     Consent,
@@ -349,6 +352,22 @@ def test_a_list_counts_its_rows_once_and_filtered_lists_count_right(client):
     assert len(filtered) == 2
     assert (response.context["result_count"], response.context["all_count"]) == (3, 5)
     assert response.context["paginator"].count == 3
+
+
+def test_a_long_list_counts_no_further_than_it_pages(client, monkeypatch):
+    monkeypatch.setattr(RecordPaginator, "count_limit", 3)
+    ParticipantFactory.create_batch(5, organisation=OrganisationFactory())
+    client.force_login(user_with_role("superuser"))
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/admin/programmes/participant/")
+
+    paginator = response.context["paginator"]
+    assert (paginator.count, paginator.is_capped) == (3, True)
+    counts = [q["sql"] for q in queries if "COUNT(" in q["sql"].upper()]
+    assert len(counts) == 1 and "LIMIT 4" in counts[0]
+    label = ngettext("more than %(count)s record", "more than %(count)s records", 3)
+    assert capfirst(label % {"count": 3}) in response.content.decode()
 
 
 def test_lists_export_to_xlsx_with_russian_headings(client, records):
