@@ -166,14 +166,22 @@ class ParticipantAdmin(ProgrammeModelAdmin):
     )
 
     def get_queryset(self, request):
-        consenting = valid_processing_consents(timezone.localdate()).filter(
-            participant=OuterRef("pk")
+        queryset = super().get_queryset(request)
+        valid = valid_processing_consents(timezone.localdate())
+        if request.GET.get("export"):
+            # Every row is written: an EXISTS per row.
+            return queryset.annotate(has_consent=Exists(valid.filter(participant=OuterRef("pk"))))
+        # A page of the list: the consents of the participants shown, in one more query. With
+        # an EXISTS per row PostgreSQL hashed every consent of a municipality first (0.1 s).
+        return queryset.prefetch_related(
+            Prefetch("consents", queryset=valid, to_attr="valid_processing_consents")
         )
-        return super().get_queryset(request).annotate(has_consent=Exists(consenting))
 
     @display(description=_("Consent to processing"))
     def consent_display(self, obj):
-        return yes_no(obj.has_consent)
+        if hasattr(obj, "has_consent"):
+            return yes_no(obj.has_consent)
+        return yes_no(bool(obj.valid_processing_consents))
 
 
 class MentorBaseAdmin(ParticipantAdmin):

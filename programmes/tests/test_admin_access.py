@@ -1,5 +1,6 @@
 """Every admin URL of the programme's records, against every role, and organisation scoping."""
 
+import datetime
 import io
 
 import openpyxl
@@ -368,6 +369,28 @@ def test_a_long_list_counts_no_further_than_it_pages(client, monkeypatch):
     assert len(counts) == 1 and "LIMIT 4" in counts[0]
     label = ngettext("more than %(count)s record", "more than %(count)s records", 3)
     assert capfirst(label % {"count": 3}) in response.content.decode()
+
+
+def test_the_consent_column_says_who_may_be_processed_on_the_list_and_in_the_export(client):
+    organisation = OrganisationFactory()
+    with_consent = ConsentFactory(participant__organisation=organisation).participant
+    without_consent = ParticipantFactory(organisation=organisation)
+    withdrawn = ConsentFactory(
+        participant__organisation=organisation, withdrawn_on=datetime.date(2024, 1, 10)
+    ).participant
+    client.force_login(user_with_role("superuser"))
+    expected = {with_consent.pk: "да", without_consent.pk: "нет", withdrawn.pk: "нет"}
+
+    response = client.get("/admin/programmes/participant/")
+    model_admin = response.context["view"].model_admin
+    shown = {obj.pk: model_admin.consent_display(obj) for obj in response.context["object_list"]}
+    exported = client.get("/admin/programmes/participant/?export=xlsx")
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(exported.streaming_content)))
+    rows = {row[0]: row[-1] for row in workbook.active.values}
+
+    assert shown == expected
+    for participant in (with_consent, without_consent, withdrawn):
+        assert rows[participant.full_name] == expected[participant.pk]
 
 
 def test_lists_export_to_xlsx_with_russian_headings(client, records):
