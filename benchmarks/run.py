@@ -49,7 +49,7 @@ GENERATOR = ROOT / "portal" / "management" / "commands" / "generate_scale_data.p
 SETTINGS = "benchmarks.settings"
 PROFILES = ("school", "municipality")
 WORKERS = 2
-SEQUENTIAL = 3
+SEQUENTIAL = 7
 SLOW_MS = 1000
 FORM = "application/x-www-form-urlencoded"
 

@@ -25,7 +25,10 @@ class _CappedCount:
             return 0
         key = (sql, repr(params))
         if key not in self._counts:
-            self._counts[key] = super(_CappedCount, self[: self._limit]).count()
+            # Keys only: the list's annotations (a pair's last meeting) need not be computed
+            # for ten thousand rows to count them.
+            keys = self.order_by().values("pk")[: self._limit]
+            self._counts[key] = super(_CappedCount, keys).count()
         return self._counts[key]
 
 
