@@ -122,3 +122,28 @@ def test_sqlite_file_database_really_uses_wal(tmp_path):
     )
 
     assert result.stdout.strip() == "wal"
+
+
+@pytest.mark.parametrize(
+    "database_url", ["sqlite:///portal.sqlite3", "postgres://portal@db.example:5432/portal"]
+)
+def test_connections_outlive_a_request_on_either_database(database_url):
+    # Reopening SQLite's file and its PRAGMAs cost more than /healthz itself.
+    script = (
+        "import django; django.setup();"
+        "from django.conf import settings;"
+        "print(settings.DATABASES['default']['CONN_MAX_AGE'])"
+    )
+
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=BASE_DIR,
+        env=production_environment(
+            DATABASE_URL=database_url, DJANGO_SETTINGS_MODULE="settings.dev"
+        ),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert int(result.stdout.strip()) > 0
