@@ -6,10 +6,12 @@ without a session or messages cookie, for pages whose class sets `cache_for_anon
 and that have no view restriction (see portal.wagtail_hooks). A signed-in person never gets a
 stored page and their pages are never stored.
 
-Every stored page is dropped at once by bumping a generation counter that is part of every
-key: a publish, an unpublish, a move, a deletion, a site or document change. One bump purges
+Every stored page is dropped at once by bumping a generation counter stored with every page:
+a publish, an unpublish, a move, a deletion, a site or document change. One bump purges
 everything because menus, section indexes and the home page show other pages' titles and the
-latest documents, so "which pages does this change touch" has no cheap exact answer.
+latest documents, so "which pages does this change touch" has no cheap exact answer. The
+counter and the page are read in one round trip (`get_many`): every anonymous request pays it,
+the questionnaires and the login page included.
 
 Settings: `PAGE_CACHE_SECONDS` (0 turns the cache off) and the default cache, which must be
 shared (Redis) when several worker processes serve the site, or a purge reaches only one.
@@ -114,10 +116,9 @@ def _start_generation() -> None:
     cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
-def page_key(request: HttpRequest, generation: int) -> str:
+def page_key(request: HttpRequest) -> str:
     """The key of a page: the local date is part of it, so «overdue» flips at midnight."""
     parts = [
-        str(generation),
         timezone.localdate().isoformat(),
         get_language() or "",
         request.build_absolute_uri(),
@@ -219,16 +220,20 @@ class AnonymousPageCacheMiddleware:
         seconds = cache_seconds()
         if seconds <= 0 or not is_anonymous_read(request):
             return self.get_response(request)
-        # The key is taken before rendering: a purge during the render leaves this page under
-        # the old generation, where nobody will read it.
-        key = page_key(request, _generation())
-        stored = cache.get(key)
-        if stored is not None:
-            return _restore(stored)
+        key = page_key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        # The generation is taken before rendering: a purge during the render leaves this page
+        # stored under the old generation, which no reader accepts.
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            generation = _generation()
+        stored = found.get(key)
+        if stored is not None and stored[0] == generation:
+            return _restore(stored[1])
 
         mark_candidate(request)
         response = self.get_response(request)
         if _storable(request, response):
-            cache.set(key, _snapshot(response), seconds)
+            cache.set(key, (generation, _snapshot(response)), seconds)
             response["X-Page-Cache"] = "miss"
         return response

@@ -55,6 +55,40 @@ def test_second_anonymous_read_is_a_hit_without_queries(client, django_assert_nu
     assert second["Content-Type"] == first["Content-Type"]
 
 
+def _count_cache_reads(monkeypatch) -> list[str]:
+    """The middleware's reads of the cache; local memory's get_many calls get per key, Redis's
+    is one MGET, so only the outermost call counts."""
+    reads, depth = [], []
+    for name in ("get", "get_many"):
+        original = getattr(cache, name)
+
+        def counted(*args, _original=original, _name=name, **kwargs):
+            if not depth:
+                reads.append(_name)
+            depth.append(_name)
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                depth.pop()
+
+        monkeypatch.setattr(cache, name, counted)
+    return reads
+
+
+def test_an_anonymous_read_costs_one_cache_round_trip(client, monkeypatch):
+    page = roadmap_page(title="Дорожная карта")
+    questionnaire = questionnaire_page()
+    client.get(page.url)
+
+    reads = _count_cache_reads(monkeypatch)
+    stored = client.get(page.url)
+    assert hit(stored) and reads == ["get_many"]
+
+    reads.clear()
+    never_stored = client.get(questionnaire.url)
+    assert never_stored.status_code == 200 and reads.count("get_many") == 1
+
+
 def test_every_public_page_kind_is_cached(client):
     page = roadmap_page()
     section = page.get_parent()
