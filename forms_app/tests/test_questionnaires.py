@@ -352,16 +352,22 @@ def test_preference_after_a_group_meeting_lists_only_its_attendees(client):
     assert (preference.preferred, preference.programme) == (chosen, programme)
 
 
-def _signed_in_answer_queries(client, *, earlier_answers: int) -> list[str]:
+def _consenting_participant_and_their_page(**page_fields):
+    """A signed-up participant with a valid consent and a page they may answer again."""
     participant = ConsentFactory(participant__mentee=True).participant
     participant.user = UserFactory()
     participant.save()
     page = questionnaire_page(
         access=QuestionnaireAccess.PARTICIPANTS,
-        requires_consent=True,
         allow_several_answers=True,
         organisation=participant.organisation,
+        **page_fields,
     )
+    return participant, page
+
+
+def _signed_in_answer_queries(client, *, earlier_answers: int) -> list[str]:
+    participant, page = _consenting_participant_and_their_page(requires_consent=True)
     data = answers(page)
     for _number in range(earlier_answers):
         QuestionnaireSubmission.objects.create(
@@ -390,14 +396,7 @@ def test_an_answer_costs_the_same_queries_however_many_answers_exist(client):
 
 
 def test_the_same_answers_again_leave_no_empty_version_in_the_history(client):
-    participant = ConsentFactory(participant__mentee=True).participant
-    participant.user = UserFactory()
-    participant.save()
-    page = questionnaire_page(
-        access=QuestionnaireAccess.PARTICIPANTS,
-        allow_several_answers=True,
-        organisation=participant.organisation,
-    )
+    participant, page = _consenting_participant_and_their_page()
     data = answers(page)
     client.force_login(participant.user)
 
