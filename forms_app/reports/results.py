@@ -29,9 +29,9 @@ from forms_app.reports.participants import (
 from programmes.models import Participant
 
 CHUNK_SIZE = 2000
-# The admin page lists this many free answers per question, the XLSX file this many more. Past
-# that a report is no way to read them: a municipal survey's million answers took minutes to
-# pack and choke Excel; the download of the answers (CSV or XLSX) has every one.
+# The newest free answers per question the admin page lists, and those the XLSX file lists. A
+# report is no way to read more: a municipal survey's million answers took minutes to pack and
+# choke Excel, and the download of the answers (CSV or XLSX) has every one.
 HTML_TEXT_LIMIT = 500
 XLSX_TEXT_LIMIT = 100_000
 
