@@ -17,10 +17,9 @@ from forms_app.models import ConsentPage, Invitation, QuestionnaireAccess, Quest
 from forms_app.services.invitations import invitation_url, invitations_create, invitations_xlsx
 from programmes.admin.permissions import OrganisationPermissionHelper
 from programmes.models import Organisation, Participant, ParticipantCategory, ParticipantStatus
-from programmes.selectors.access import register_organisation_path, scoped
+from programmes.selectors.access import scoped
 
 BATCH_SESSION_KEY = "forms_app_invitation_batch"
-register_organisation_path(Invitation, "participant__organisation")
 
 
 def invitation_pages():

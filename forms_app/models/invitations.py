@@ -13,6 +13,9 @@ def new_token() -> str:
 class Invitation(models.Model):
     """A personal link to one form page for one participant, with an expiry."""
 
+    # Whose it is, as programme records declare it (programmes.models.records).
+    organisation_path = "participant__organisation"
+
     token = models.CharField(
         _("token"), max_length=64, unique=True, default=new_token, editable=False
     )

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from programmes.models import Participant
-from programmes.selectors.access import ORGANISATION_PATHS, scoped
+from programmes.models.records import is_organisation_scoped
+from programmes.selectors.access import scoped
 from programmes.services.meetings import attendance_errors, meeting_save
 from programmes.services.pairs import pair_membership_errors, pair_save
 
@@ -25,7 +26,7 @@ class ProgrammeAdminForm(WagtailAdminModelForm):
             return
         for field in self.fields.values():
             queryset = getattr(field, "queryset", None)
-            if queryset is not None and queryset.model in ORGANISATION_PATHS:
+            if queryset is not None and is_organisation_scoped(queryset.model):
                 field.queryset = scoped(queryset, for_user)
 
     def save(self, commit=True):

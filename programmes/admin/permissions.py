@@ -1,6 +1,7 @@
 from wagtail_modeladmin.helpers import PermissionHelper
 
-from programmes.selectors.access import ORGANISATION_PATHS, organisation_ids_for
+from programmes.models.records import organisation_id_of, organisation_path_of
+from programmes.selectors.access import organisation_ids_for
 
 
 class OrganisationPermissionHelper(PermissionHelper):
@@ -12,22 +13,12 @@ class OrganisationPermissionHelper(PermissionHelper):
 
     def __init__(self, model, inspect_view_enabled=False):
         super().__init__(model, inspect_view_enabled)
-        self.organisation_path = ORGANISATION_PATHS[model]
-
-    def organisation_id_of(self, obj):
-        if self.organisation_path == "pk":
-            return obj.pk
-        value = obj
-        for part in self.organisation_path.split("__"):
-            value = getattr(value, part)
-            if value is None:
-                return None
-        return value.pk
+        self.organisation_path = organisation_path_of(model)
 
     def user_can_reach(self, user, obj) -> bool:
         if user.is_superuser or self.organisation_path is None:
             return True
-        return self.organisation_id_of(obj) in organisation_ids_for(user)
+        return organisation_id_of(obj) in organisation_ids_for(user)
 
     def user_can_inspect_obj(self, user, obj):
         return super().user_can_inspect_obj(user, obj) and self.user_can_reach(user, obj)

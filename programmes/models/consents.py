@@ -89,6 +89,8 @@ class Consent(ProgrammeRecord):
     for a minor, the legal representative with the document confirming their authority.
     """
 
+    organisation_path = "participant__organisation"
+
     participant = models.ForeignKey(
         Participant,
         verbose_name=_("participant"),
@@ -217,10 +219,6 @@ class Consent(ProgrammeRecord):
             if value is None or (isinstance(value, str) and not value.strip()):
                 missing[name] = messages[name]
         return missing
-
-    @property
-    def history_organisation_id(self):
-        return self.participant.organisation_id
 
     def is_valid(self, on: datetime.date | None = None) -> bool:
         on = on or timezone.localdate()

@@ -20,6 +20,8 @@ class ErasureAct(ProgrammeRecord):
     so the act can be kept and shown to an auditor for as long as the organisation needs.
     """
 
+    organisation_path = "organisation"
+
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),
@@ -60,10 +62,6 @@ class ErasureAct(ProgrammeRecord):
             if self.erased_at
             else "—",
         }
-
-    @property
-    def history_organisation_id(self):
-        return self.organisation_id
 
     def erased_data_display(self) -> str:
         return "; ".join(str(label) for label in self.erased_data or [])

@@ -14,6 +14,8 @@ from programmes.models.records import ProgrammeRecord
 class MentorTraining(ProgrammeRecord):
     """A course a mentor took: the «отбор и обучение наставников» stage."""
 
+    organisation_path = "mentor__organisation"
+
     mentor = models.ForeignKey(
         Participant, verbose_name=_("mentor"), on_delete=models.PROTECT, related_name="trainings"
     )
@@ -40,10 +42,6 @@ class MentorTraining(ProgrammeRecord):
                 {"mentor": _("%(name)s is not in the mentor base.") % {"name": self.mentor}}
             )
 
-    @property
-    def history_organisation_id(self):
-        return self.mentor.organisation_id
-
 
 class IncentiveKind(models.TextChoices):
     GRATITUDE = "gratitude", _("Letter of thanks")
@@ -62,6 +60,8 @@ class DecisionStatus(models.TextChoices):
 
 class IncentiveDecision(ProgrammeRecord):
     """A decision to reward a mentor (решение о поощрении), from proposal to order."""
+
+    organisation_path = "mentor__organisation"
 
     mentor = models.ForeignKey(
         Participant, verbose_name=_("mentor"), on_delete=models.PROTECT, related_name="incentives"
@@ -114,13 +114,11 @@ class IncentiveDecision(ProgrammeRecord):
         if errors:
             raise ValidationError(errors)
 
-    @property
-    def history_organisation_id(self):
-        return self.mentor.organisation_id
-
 
 class Case(ProgrammeRecord):
     """A successful practice (кейс) worth sharing."""
+
+    organisation_path = "organisation"
 
     organisation = models.ForeignKey(
         "programmes.Organisation",
@@ -166,7 +164,3 @@ class Case(ProgrammeRecord):
             )
         if self.pair_id and self.pair.programme.organisation_id != self.organisation_id:
             raise ValidationError({"pair": _("The pair belongs to another organisation.")})
-
-    @property
-    def history_organisation_id(self):
-        return self.organisation_id

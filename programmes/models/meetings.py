@@ -36,6 +36,8 @@ class Meeting(ProgrammeRecord):
     work with, choosing among those who attended (the preference questionnaire).
     """
 
+    organisation_path = "programme__organisation"
+
     programme = models.ForeignKey(
         Programme,
         verbose_name=_("programme"),
@@ -129,16 +131,14 @@ class Meeting(ProgrammeRecord):
             raise ValidationError({"held_at": _("The meeting is outside the programme's period.")})
 
     @property
-    def history_organisation_id(self):
-        return self.programme.organisation_id
-
-    @property
     def is_group_meeting(self) -> bool:
         return self.pair_id is None
 
 
 class MeetingAttendance(ProgrammeRecord):
     """Who attended a meeting; one row each, so the history tells who was added and when."""
+
+    organisation_path = "meeting__programme__organisation"
 
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendance"
@@ -172,13 +172,11 @@ class MeetingAttendance(ProgrammeRecord):
                 {"participant": _("The participant belongs to another organisation.")}
             )
 
-    @property
-    def history_organisation_id(self):
-        return self.meeting.programme.organisation_id
-
 
 class Feedback(ProgrammeRecord):
     """Feedback on a meeting from the mentor or one of the mentees."""
+
+    organisation_path = "meeting__programme__organisation"
 
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="feedback"
@@ -219,7 +217,3 @@ class Feedback(ProgrammeRecord):
             raise ValidationError(
                 {"author": _("Feedback comes from the meeting's mentor, mentees or attendees.")}
             )
-
-    @property
-    def history_organisation_id(self):
-        return self.author.organisation_id

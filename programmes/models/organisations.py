@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from programmes.models.history import TrackedHistory
-from programmes.models.records import ProgrammeRecord
+from programmes.models.records import SELF, ProgrammeRecord
 
 
 class Organisation(ProgrammeRecord):
@@ -14,6 +14,8 @@ class Organisation(ProgrammeRecord):
     Several organisations of a municipality can share the portal; a curator sees the records of
     the organisations they are a member of, an auditor possibly of several.
     """
+
+    organisation_path = SELF
 
     full_name = models.CharField(_("full name"), max_length=500)
     short_name = models.CharField(_("short name"), max_length=200)
@@ -37,13 +39,11 @@ class Organisation(ProgrammeRecord):
     def __str__(self):
         return self.short_name
 
-    @property
-    def history_organisation_id(self):
-        return self.pk
-
 
 class PartnerOrganisation(ProgrammeRecord):
     """A partner (enterprise, university, NGO) whose people mentor under an agreement."""
+
+    organisation_path = "organisation"
 
     organisation = models.ForeignKey(
         Organisation,
@@ -73,7 +73,3 @@ class PartnerOrganisation(ProgrammeRecord):
             raise ValidationError(
                 {"valid_until": _("The agreement cannot end before it is signed.")}
             )
-
-    @property
-    def history_organisation_id(self):
-        return self.organisation_id

@@ -40,6 +40,8 @@ class Pair(ProgrammeRecord):
     group on any day.
     """
 
+    organisation_path = "programme__organisation"
+
     programme = models.ForeignKey(
         Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="pairs"
     )
@@ -119,10 +121,6 @@ class Pair(ProgrammeRecord):
         return Pair.objects.filter(pk=self.pk).values_list("status", flat=True).first()
 
     @property
-    def history_organisation_id(self):
-        return self.programme.organisation_id
-
-    @property
     def is_group(self) -> bool:
         return len(self.current_mentees()) > 1
 
@@ -149,6 +147,8 @@ class Pair(ProgrammeRecord):
 
 class PairMentee(ProgrammeRecord):
     """A mentee's membership of a pair or group, from joining to leaving."""
+
+    organisation_path = "pair__programme__organisation"
 
     pair = models.ForeignKey(
         Pair, verbose_name=_("pair or group"), on_delete=models.CASCADE, related_name="mentees"
@@ -177,7 +177,3 @@ class PairMentee(ProgrammeRecord):
             raise ValidationError({"left_on": _("A mentee cannot leave before joining.")})
         if self.left_on and not self.left_reason.strip():
             raise ValidationError({"left_reason": _("Give the reason the mentee left.")})
-
-    @property
-    def history_organisation_id(self):
-        return self.mentee.organisation_id

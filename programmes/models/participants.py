@@ -32,6 +32,8 @@ class ParticipantStatus(models.TextChoices):
 class Participant(ProgrammeRecord):
     """A mentor and/or mentee (наставник / наставляемый): the mentor and mentee bases."""
 
+    organisation_path = "organisation"
+
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),
@@ -122,10 +124,6 @@ class Participant(ProgrammeRecord):
     @property
     def full_name(self) -> str:
         return " ".join(part for part in (self.last_name, self.first_name, self.patronymic) if part)
-
-    @property
-    def history_organisation_id(self):
-        return self.organisation_id
 
     def roles_display(self) -> str:
         roles = []

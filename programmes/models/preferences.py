@@ -16,6 +16,8 @@ class MatchPreference(ProgrammeRecord):
     The curator sees these when forming pairs; matching later weighs mutual choices.
     """
 
+    organisation_path = "participant__organisation"
+
     participant = models.ForeignKey(
         Participant,
         verbose_name=_("participant"),
@@ -52,10 +54,6 @@ class MatchPreference(ProgrammeRecord):
     def clean(self):
         if self.participant_id and self.participant_id == self.preferred_id:
             raise ValidationError({"preferred": _("Choose someone other than yourself.")})
-
-    @property
-    def history_organisation_id(self):
-        return self.participant.organisation_id
 
     @property
     def is_mutual(self) -> bool:

@@ -16,6 +16,8 @@ class MentoringForm(ProgrammeRecord):
     organisation may add its own (for example «педагог – родитель»).
     """
 
+    organisation_path = None
+
     name = models.CharField(_("form name"), max_length=100, unique=True)
     description = models.TextField(_("description"), blank=True)
 
@@ -29,10 +31,6 @@ class MentoringForm(ProgrammeRecord):
     def __str__(self):
         return self.name
 
-    @property
-    def history_organisation_id(self):
-        return None
-
 
 class ProgrammeStatus(models.TextChoices):
     DRAFT = "draft", _("Being prepared")
@@ -42,6 +40,8 @@ class ProgrammeStatus(models.TextChoices):
 
 class Programme(ProgrammeRecord):
     """A mentoring programme (программа наставничества) of one organisation and one form."""
+
+    organisation_path = "organisation"
 
     organisation = models.ForeignKey(
         Organisation,
@@ -93,7 +93,3 @@ class Programme(ProgrammeRecord):
             raise ValidationError(
                 {"max_mentees_per_mentor": _("A mentor needs room for at least one mentee.")}
             )
-
-    @property
-    def history_organisation_id(self):
-        return self.organisation_id

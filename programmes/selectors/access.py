@@ -2,49 +2,8 @@
 
 from django.db.models import QuerySet
 
-from programmes.models import (
-    Case,
-    Consent,
-    ErasureAct,
-    Feedback,
-    IncentiveDecision,
-    MatchPreference,
-    Meeting,
-    MeetingAttendance,
-    MentoringForm,
-    MentorTraining,
-    Organisation,
-    Pair,
-    PairMentee,
-    Participant,
-    PartnerOrganisation,
-    Programme,
-)
-
-# How each record reaches its organisation; None: shared by every organisation.
-ORGANISATION_PATHS = {
-    Organisation: "pk",
-    PartnerOrganisation: "organisation",
-    Participant: "organisation",
-    Consent: "participant__organisation",
-    MentoringForm: None,
-    Programme: "organisation",
-    Pair: "programme__organisation",
-    PairMentee: "pair__programme__organisation",
-    Meeting: "programme__organisation",
-    MeetingAttendance: "meeting__programme__organisation",
-    Feedback: "meeting__programme__organisation",
-    MentorTraining: "mentor__organisation",
-    IncentiveDecision: "mentor__organisation",
-    Case: "organisation",
-    ErasureAct: "organisation",
-    MatchPreference: "participant__organisation",
-}
-
-
-def register_organisation_path(model, path: str | None) -> None:
-    """Let another app's model be scoped like the programme's (forms_app's invitations)."""
-    ORGANISATION_PATHS[model] = path
+from programmes.models import Organisation
+from programmes.models.records import organisation_path_of
 
 
 def organisations_for(user) -> QuerySet[Organisation]:
@@ -65,7 +24,7 @@ def organisation_ids_for(user) -> set[int]:
 
 def scoped(queryset: QuerySet, user) -> QuerySet:
     """The queryset limited to the records of the user's organisations."""
-    path = ORGANISATION_PATHS[queryset.model]
+    path = organisation_path_of(queryset.model)
     if user.is_superuser or path is None:
         return queryset
     return queryset.filter(**{f"{path}__in": organisation_ids_for(user)})

@@ -6,20 +6,26 @@ import factory
 from django.utils import timezone
 
 from programmes.models import (
+    Case,
     Consent,
     ConsentGiver,
     ConsentKind,
+    ErasureAct,
     Feedback,
     IncentiveDecision,
     IncentiveKind,
+    MatchPreference,
     Meeting,
+    MeetingAttendance,
     MentoringForm,
+    MentorTraining,
     Organisation,
     Pair,
     PairMentee,
     PairStatus,
     Participant,
     ParticipantCategory,
+    PartnerOrganisation,
     Programme,
 )
 
@@ -186,6 +192,62 @@ class IncentiveDecisionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = IncentiveDecision
+
+
+class MeetingAttendanceFactory(factory.django.DjangoModelFactory):
+    meeting = factory.SubFactory(MeetingFactory)
+    participant = factory.SelfAttribute("meeting.pair.mentor")
+
+    class Meta:
+        model = MeetingAttendance
+
+
+class MentorTrainingFactory(factory.django.DjangoModelFactory):
+    mentor = factory.SubFactory(ParticipantFactory)
+    course = "Школа наставника: основы сопровождения"
+    hours = 36
+    completed_on = datetime.date(2023, 8, 25)
+
+    class Meta:
+        model = MentorTraining
+
+
+class PartnerOrganisationFactory(factory.django.DjangoModelFactory):
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"ООО «Партнёр {n}»")
+    agreement_number = "12-П"
+    agreement_date = datetime.date(2023, 8, 1)
+
+    class Meta:
+        model = PartnerOrganisation
+
+
+class CaseFactory(factory.django.DjangoModelFactory):
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"Практика № {n}")
+    description = "Как пара готовилась к олимпиаде по математике"
+
+    class Meta:
+        model = Case
+
+
+class MatchPreferenceFactory(factory.django.DjangoModelFactory):
+    participant = factory.SubFactory(ParticipantFactory, mentee=True)
+    preferred = factory.SubFactory(
+        ParticipantFactory, organisation=factory.SelfAttribute("..participant.organisation")
+    )
+    reason = "Понравилось объяснение на встрече"
+
+    class Meta:
+        model = MatchPreference
+
+
+class ErasureActFactory(factory.django.DjangoModelFactory):
+    organisation = factory.SubFactory(OrganisationFactory)
+    former_participant_id = factory.Sequence(lambda n: 900_000 + n)
+
+    class Meta:
+        model = ErasureAct
 
 
 def pair_with_mentees(*, mentees: int = 1, consents: bool = True, **pair_fields) -> Pair:
