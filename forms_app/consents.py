@@ -12,18 +12,12 @@ Who gives the consent:
 A minor's consent (the invitation says it is for the legal representative, or the date of
 birth shows under 18) is given by the legal representative with their details and the
 document confirming their authority.
-
-The client's address is REMOTE_ADDR. X-Forwarded-For is read only when the setting
-`PORTAL_TRUST_X_FORWARDED_FOR` is true (the portal runs behind a proxy that sets it); then
-the address the proxy added (the last one) is taken.
 """
 
-import ipaddress
 import logging
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -35,6 +29,7 @@ from django.utils.translation import gettext as _
 
 from forms_app.consent_forms import ConsentForm
 from forms_app.models import ConsentPage, Invitation
+from portal.client_address import client_address
 from programmes.cabinet.selectors import participant_for_user
 from programmes.models import (
     Consent,
@@ -76,22 +71,6 @@ class _InvitationAlreadyUsed(Exception):
 
 
 # --- the client ----------------------------------------------------------------------------
-
-
-def client_ip(request) -> str | None:
-    address = request.META.get("REMOTE_ADDR", "")
-    if getattr(settings, "PORTAL_TRUST_X_FORWARDED_FOR", False):
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if forwarded:
-            address = forwarded[-1]
-    try:
-        return str(ipaddress.ip_address(address))
-    except ValueError:
-        return None
 
 
 def safe_next(request) -> str | None:
@@ -313,7 +292,7 @@ def _accept(
             given_by=ConsentGiver.REPRESENTATIVE
             if subject.representative
             else ConsentGiver.PARTICIPANT,
-            ip=client_ip(request),
+            ip=client_address(request),
             user_agent=request.META.get("HTTP_USER_AGENT", ""),
             user=request.user if request.user.is_authenticated else None,
             valid_until=page.valid_until,

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forms_app.models import Invitation, QuestionnaireAccess
 from forms_app.services.questionnaires import Respondent
+from portal.client_address import client_address
 
 
 @dataclass(frozen=True)
@@ -14,10 +15,6 @@ class Refusal:
     title: str
     message: str
     sign_in: bool = False
-
-
-def client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def invitation_refusal(invitation: Invitation | None, *, page, allow_reuse: bool) -> Refusal | None:
@@ -36,7 +33,7 @@ def invitation_refusal(invitation: Invitation | None, *, page, allow_reuse: bool
 
 def resolve(request, page) -> tuple[Respondent | None, Refusal | None]:
     """The respondent for this request, or why they may not answer."""
-    ip = client_ip(request)
+    ip = client_address(request)
     agent = request.META.get("HTTP_USER_AGENT", "")
     if page.access == QuestionnaireAccess.ANYONE:
         return Respondent(), None

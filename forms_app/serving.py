@@ -9,6 +9,7 @@ from forms_app import ratelimit
 from forms_app.consents import consent_required_redirect
 from forms_app.respondents import resolve
 from forms_app.services.questionnaires import AlreadyAnswered, has_answered, questionnaire_submit
+from portal.client_address import client_address
 from programmes.models import Meeting
 
 SENT = "sent"
@@ -47,9 +48,7 @@ def serve_questionnaire(page, request):
     token = respondent.invitation.token if respondent.invitation else ""
     if request.method == "POST":
         form = page.get_form(request.POST, request.FILES, page=page, user=request.user)
-        if not ratelimit.submission_allowed(
-            ip=request.META.get("REMOTE_ADDR"), invitation_token=token
-        ):
+        if not ratelimit.submission_allowed(ip=client_address(request), invitation_token=token):
             form.is_valid()
             form.add_error(
                 None,
