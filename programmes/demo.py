@@ -31,6 +31,7 @@ from programmes.models import (
     Programme,
     ProgrammeStatus,
 )
+from programmes.models.history import attribute_change
 from programmes.services.meetings import meeting_save
 from programmes.services.pairs import pair_change_status, pair_save
 
@@ -211,7 +212,7 @@ def school_year(today: datetime.date) -> tuple[datetime.date, datetime.date]:
 
 def _save(instance, user):
     instance.full_clean()
-    instance._history_user = user
+    attribute_change(instance, user=user, reason=None)
     instance.save()
     return instance
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from programmes.models import Participant
+from programmes.models.history import attribute_change
 from programmes.models.records import is_organisation_scoped
 from programmes.selectors.access import scoped
 from programmes.services.meetings import attendance_errors, meeting_save
@@ -30,7 +31,9 @@ class ProgrammeAdminForm(WagtailAdminModelForm):
                 field.queryset = scoped(queryset, for_user)
 
     def save(self, commit=True):
-        self.instance._change_reason = self.cleaned_data.get("change_reason") or None
+        attribute_change(
+            self.instance, user=self.for_user, reason=self.cleaned_data.get("change_reason")
+        )
         return super().save(commit=commit)
 
 

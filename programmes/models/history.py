@@ -25,3 +25,13 @@ class TrackedHistory(models.Model):
 
     class Meta:
         abstract = True
+
+
+def attribute_change(record: models.Model, *, user, reason: str | None) -> None:
+    """Name who makes the next save of `record`, and why, for its history row.
+
+    Every service that writes a tracked record calls this just before `save()`; simple-history
+    reads these two attributes when it writes the version. A blank reason is stored as none.
+    """
+    record._history_user = user if getattr(user, "is_authenticated", False) else None
+    record._change_reason = str(reason) if reason else None

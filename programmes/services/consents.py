@@ -46,6 +46,7 @@ from programmes.models import (
     ParticipantStatus,
 )
 from programmes.models.consents import DETAIL_FIELDS
+from programmes.models.history import attribute_change
 from programmes.selectors.consents import valid_processing_consents
 from programmes.selectors.erasure import erasure_due_on, is_erased
 from programmes.services.pairs import pair_change_status
@@ -114,8 +115,7 @@ def consent_accept(
         },
     )
     consent.full_clean()
-    consent._history_user = user
-    consent._change_reason = WEB_ACCEPTANCE_REASON
+    attribute_change(consent, user=user, reason=WEB_ACCEPTANCE_REASON)
     consent.save()
     return consent
 
@@ -171,8 +171,7 @@ def consent_withdraw(
         consent.withdrawal_reason = reason[
             : Consent._meta.get_field("withdrawal_reason").max_length
         ]
-        consent._history_user = user
-        consent._change_reason = reason
+        attribute_change(consent, user=user, reason=reason)
         consent.save()
 
         participant = consent.participant
@@ -206,8 +205,7 @@ def _leave_open_pairs(participant: Participant, *, user, reason: str, when: date
         membership.left_on = max(when, membership.joined_on)
         membership.left_reason = reason[: PairMentee._meta.get_field("left_reason").max_length]
         membership.full_clean()
-        membership._history_user = user
-        membership._change_reason = reason
+        attribute_change(membership, user=user, reason=reason)
         membership.save()
         left += 1
     for pair in Pair.objects.filter(mentor=participant, status__in=OPEN_PAIR_STATUSES):
@@ -433,8 +431,7 @@ def participant_erase(
         participant.status = ParticipantStatus.LEFT
         participant.left_on = participant.left_on or max(today, participant.joined_on)
         participant.full_clean()
-        participant._history_user = user
-        participant._change_reason = ERASURE_REASON
+        attribute_change(participant, user=user, reason=ERASURE_REASON)
         participant.save()
 
         _rewrite_history(pid, anonymous, pattern, links)
@@ -450,8 +447,7 @@ def participant_erase(
             erased_data=[str(ERASED_KINDS[code]) for code in erased] + labels_from_apps,
         )
         act.full_clean()
-        act._history_user = user
-        act._change_reason = ERASURE_REASON
+        attribute_change(act, user=user, reason=ERASURE_REASON)
         act.save()
         transaction.on_commit(lambda: _delete_files(files), robust=True)
     return act

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programmes.models import Feedback, Meeting, PairMentee, Participant
+from programmes.models.history import attribute_change
 
 RATING_MIN = 1
 RATING_MAX = 5
@@ -56,7 +57,7 @@ def feedback_submit(
             if _feedback_exists(meeting=meeting, author=author):
                 raise _already_given() from error
             raise
-        feedback._history_user = user
+        attribute_change(feedback, user=user, reason=None)
         try:
             # A savepoint, so a unique-constraint race leaves the outer transaction usable.
             with transaction.atomic():

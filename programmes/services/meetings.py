@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from programmes.models import Meeting, MeetingAttendance, Participant
+from programmes.models.history import attribute_change
 
 
 @transaction.atomic
@@ -17,8 +18,7 @@ def meeting_save(
     errors = attendance_errors(meeting=meeting, attendees=attendees)
     if errors:
         raise ValidationError({"attendees": errors})
-    meeting._history_user = user
-    meeting._change_reason = reason or None
+    attribute_change(meeting, user=user, reason=reason)
     meeting.save()
     _sync_attendance(meeting=meeting, attendees=attendees, user=user, reason=reason)
     return meeting
@@ -38,11 +38,9 @@ def _sync_attendance(*, meeting: Meeting, attendees: list[Participant], user, re
     present = {row.participant_id: row for row in meeting.attendance.all()}
     for participant_id, row in present.items():
         if participant_id not in wanted:
-            row._history_user = user
-            row._change_reason = reason or None
+            attribute_change(row, user=user, reason=reason)
             row.delete()
     for participant_id in sorted(wanted - present.keys()):
         row = MeetingAttendance(meeting=meeting, participant_id=participant_id)
-        row._history_user = user
-        row._change_reason = reason or None
+        attribute_change(row, user=user, reason=reason)
         row.save()

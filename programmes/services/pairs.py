@@ -16,6 +16,7 @@ from programmes.models import (
     PairStatus,
     Participant,
 )
+from programmes.models.history import attribute_change
 from programmes.selectors.consents import participants_with_consent
 
 DEFAULT_LEAVING_REASON = "Исключён(а) из пары или группы куратором"
@@ -110,8 +111,7 @@ def pair_save(
     """Save a pair and its mentees; a removed mentee keeps their row, marked as left."""
     today = today or timezone.localdate()
     pair_validate(pair=pair, mentees=mentees, today=today)
-    pair._history_user = user
-    pair._change_reason = reason or None
+    attribute_change(pair, user=user, reason=reason)
     pair.save()
     _sync_mentees(pair=pair, mentees=mentees, user=user, reason=reason, today=today)
     return pair
@@ -140,8 +140,7 @@ def _sync_mentees(
 
 def _save_membership(membership: PairMentee, *, user, reason: str) -> None:
     membership.full_clean()
-    membership._history_user = user
-    membership._change_reason = reason or None
+    attribute_change(membership, user=user, reason=reason)
     membership.save()
 
 
