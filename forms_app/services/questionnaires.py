@@ -25,22 +25,12 @@ from forms_app.models import (
     QuestionnairePage,
     QuestionnaireSubmission,
 )
-from programmes.models import MatchPreference, Meeting, Participant, ParticipantCategory
+from programmes.models import Meeting, Participant
 from programmes.services.feedback import feedback_submit
+from programmes.services.participants import participant_update_from_answers
+from programmes.services.preferences import preference_state
 
 logger = logging.getLogger(__name__)
-
-PARTICIPANT_TEXT_FIELDS = {
-    FieldMapping.LAST_NAME,
-    FieldMapping.FIRST_NAME,
-    FieldMapping.PATRONYMIC,
-    FieldMapping.GROUP,
-    FieldMapping.PHONE,
-    FieldMapping.EMAIL,
-    FieldMapping.COMPETENCES,
-    FieldMapping.INTERESTS,
-    FieldMapping.REQUESTS,
-}
 
 
 @dataclass(frozen=True)
@@ -153,52 +143,28 @@ def _feed_preference(*, page, answers, respondent: Respondent) -> None:
             _("Preferences are given by participants: sign in or use your invitation link.")
         )
     programme_id = page.programme_id or (page.meeting.programme_id if page.meeting_id else None)
-    preference = MatchPreference(
-        participant=respondent.participant, preferred=preferred, programme_id=programme_id
+    preference_state(
+        participant=respondent.participant,
+        preferred=preferred,
+        programme_id=programme_id,
+        user=respondent.user,
     )
-    preference.full_clean()
-    preference._history_user = (
-        respondent.user if getattr(respondent.user, "is_authenticated", False) else None
-    )
-    preference.save()
 
 
 def _feed_base(*, page, answers, respondent: Respondent) -> Participant:
     """Create or update the participant of the mentee or mentor base from the mapped answers."""
-    participant = respondent.participant
-    if participant is None:
-        if not page.organisation_id:
-            raise ValidationError(
-                _("The questionnaire is not linked to an organisation; tell the curator.")
-            )
-        participant = Participant(
-            organisation_id=page.organisation_id,
-            category=ParticipantCategory.STUDENT
-            if page.kind == QuestionnaireKind.MENTEE
-            else ParticipantCategory.TEACHER,
+    if respondent.participant is None and not page.organisation_id:
+        raise ValidationError(
+            _("The questionnaire is not linked to an organisation; tell the curator.")
         )
-    changes = {}
-    for attribute, value in answers.items():
-        if attribute in PARTICIPANT_TEXT_FIELDS and value not in (None, ""):
-            changes[attribute] = str(value).strip()
-        elif attribute == FieldMapping.BIRTH_DATE and value:
-            changes["birth_date"] = value
-    changes["is_mentee" if page.kind == QuestionnaireKind.MENTEE else "is_mentor"] = True
-    changed = [name for name, value in changes.items() if getattr(participant, name) != value]
-    if participant.pk and not changed:
-        # The same answers again: no empty version in the participant's history.
-        return participant
-    for name in changed:
-        setattr(participant, name, changes[name])
-    # A questionnaire never changes whose participant it is: the organisation and the account
-    # of an existing participant need no second look (three queries on every answer).
-    participant.full_clean(exclude=["organisation", "user"] if participant.pk else None)
-    participant._history_user = (
-        respondent.user if getattr(respondent.user, "is_authenticated", False) else None
+    return participant_update_from_answers(
+        participant=respondent.participant,
+        organisation_id=page.organisation_id,
+        as_mentee=page.kind == QuestionnaireKind.MENTEE,
+        answers=answers,
+        user=respondent.user,
+        reason=_("Questionnaire «%(title)s»") % {"title": page.title},
     )
-    participant._change_reason = _("Questionnaire «%(title)s»") % {"title": page.title}
-    participant.save(update_fields=changed if participant.pk else None)
-    return participant
 
 
 def _feed_feedback(*, answers, respondent: Respondent, meeting) -> None:
