@@ -37,7 +37,8 @@ from programmes.models import (
 from programmes.selectors.access import organisation_ids_for
 from programmes.selectors.consents import valid_processing_consents
 from programmes.selectors.erasure import erasure_due_on
-from programmes.services.consents import consent_withdraw, participant_erase
+from programmes.services.consents import consent_withdraw
+from programmes.services.erasure import participant_erase
 
 ERASE, WITHDRAW = "erase", "withdraw"
 

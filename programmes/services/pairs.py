@@ -158,3 +158,32 @@ def pair_change_status(
         if membership.left_on is None
     ]
     return pair_save(pair=pair, mentees=mentees, user=user, reason=reason)
+
+
+def participant_leave_open_pairs(
+    *, participant: Participant, user, reason: str, when: datetime.date
+) -> int:
+    """End the participant's place in every open pair or group; the number of pairs left."""
+    left = 0
+    memberships = PairMentee.objects.filter(
+        mentee=participant, left_on__isnull=True, pair__status__in=OPEN_PAIR_STATUSES
+    ).select_related("pair")
+    for membership in memberships:
+        membership.left_on = max(when, membership.joined_on)
+        membership.left_reason = reason[: PairMentee._meta.get_field("left_reason").max_length]
+        membership.full_clean()
+        attribute_change(membership, user=user, reason=reason)
+        membership.save()
+        left += 1
+    for pair in Pair.objects.filter(mentor=participant, status__in=OPEN_PAIR_STATUSES):
+        if pair.end_date is None:
+            pair.end_date = max(when, pair.start_date)
+        pair_change_status(
+            pair=pair,
+            status=PairStatus.TERMINATED,
+            user=user,
+            reason=reason,
+            termination_reason=reason,
+        )
+        left += 1
+    return left

@@ -28,7 +28,8 @@ from programmes.models import (
     ParticipantStatus,
 )
 from programmes.selectors.erasure import participants_due_for_erasure
-from programmes.services.consents import consent_withdraw, participant_erase
+from programmes.services.consents import consent_withdraw
+from programmes.services.erasure import participant_erase
 from programmes.tests.factories import (
     ConsentFactory,
     FeedbackFactory,

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from programmes.selectors.erasure import erasure_due_on, participants_due_for_erasure
-from programmes.services.consents import participant_erase
+from programmes.services.erasure import participant_erase
 
 logger = logging.getLogger(__name__)
 
