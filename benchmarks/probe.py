@@ -245,7 +245,7 @@ def _most_versioned_participant(exclude_users) -> tuple[int | None, int]:
 
     history = Participant.history.model
     try:
-        from programmes.scale import HISTORY_SUBJECT_NOTE
+        from benchmarks.scale.profiles import HISTORY_SUBJECT_NOTE
     except ImportError:
         HISTORY_SUBJECT_NOTE = None
     if HISTORY_SUBJECT_NOTE:
@@ -383,7 +383,7 @@ def status(args) -> dict:
     curator that exists means that organisation is complete.
     """
     try:
-        from programmes.scale import PROFILES, scale_organisation_find
+        from benchmarks.scale.profiles import PROFILES, scale_organisation_find
     except ImportError:
         return {"generator": False}
     wanted = PROFILES[args.profile].organisations

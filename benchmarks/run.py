@@ -45,7 +45,7 @@ from benchmarks import results, wrk
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "benchmarks" / ".data"
 RESULTS_DIR = ROOT / "benchmarks" / "results"
-GENERATOR = ROOT / "portal" / "management" / "commands" / "generate_scale_data.py"
+GENERATOR = ROOT / "benchmarks" / "scale" / "management" / "commands" / "generate_scale_data.py"
 SETTINGS = "benchmarks.settings"
 PROFILES = ("school", "municipality")
 WORKERS = 2

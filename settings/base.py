@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "home",
     "programmes",
     "forms_app",
+    "benchmarks.scale",
     "wagtail_modeladmin",
     "simple_history",
     "wagtail.contrib.forms",

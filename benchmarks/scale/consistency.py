@@ -15,6 +15,8 @@ from django.db import models
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
+from benchmarks.scale.tables import SAMPLED_MODELS
+from benchmarks.scale.writing import BATCH_SIZE, tracked_attnames
 from programmes.models import (
     CONSENT_REQUIRED_STATUSES,
     OPEN_PAIR_STATUSES,
@@ -34,8 +36,6 @@ from programmes.models import (
     PartnerOrganisation,
     Programme,
 )
-from programmes.scale.tables import SAMPLED_MODELS
-from programmes.scale.writing import BATCH_SIZE, tracked_attnames
 from programmes.selectors.consents import participants_without_consent
 
 # How each model reaches its organisation.

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 from wagtail.models import Revision
 
+from benchmarks.scale.results import Respondent
+from benchmarks.scale.writing import BATCH_SIZE, rows_insert
 from forms_app.defaults import add_default_questions
 from forms_app.models import (
     FieldMapping,
@@ -27,7 +29,6 @@ from forms_app.models import (
     QuestionnaireSubmission,
 )
 from home.services import mentoring_section_get_or_create
-from programmes.scale import BATCH_SIZE, Respondent, rows_insert
 
 Progress = Callable[[str, int], None]
 

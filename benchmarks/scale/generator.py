@@ -2,7 +2,7 @@
 
 Why a generator of its own rather than the demo: the demo goes through the services one
 record at a time (a query or three per row), which would take hours for a municipality. Here
-the records are built in memory and inserted in big batches (see programmes.scale.writing),
+the records are built in memory and inserted in big batches (see benchmarks.scale.writing),
 with every history row's author, date, type and organisation set here.
 
 "Realistic edits" are extra history rows of type «~»: a record's versions are built backwards
@@ -24,7 +24,7 @@ The rules kept are those of the models' `clean()` and of programmes.services: me
 per programme, valid consents (a minor's from a legal representative) for approved and
 active pairs, approving orders, status transitions, pairs inside the programme period,
 meetings only of pairs that have been approved and inside the pair's period, feedback from
-the pair's members after the meeting. programmes.scale.consistency checks them over the data.
+the pair's members after the meeting. benchmarks.scale.consistency checks them over the data.
 """
 
 import dataclasses
@@ -36,6 +36,37 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from benchmarks.scale.calendar import Calendar
+from benchmarks.scale.profiles import (
+    HISTORY_SUBJECT_NOTE,
+    HISTORY_SUBJECT_VERSIONS,
+    ScaleProfile,
+    share,
+)
+from benchmarks.scale.programme_kinds import PROGRAMMES, ProgrammeKind
+from benchmarks.scale.results import OrganisationResult, Respondent
+from benchmarks.scale.vocabulary import (
+    COMMENTS,
+    COMPETENCES,
+    CONSENT_TEXT,
+    COURSES,
+    GOALS,
+    GRADES,
+    INTERESTS,
+    LEAVING_REASONS,
+    OUTCOME_ADDITIONS,
+    OUTCOMES,
+    POSITIONS,
+    REQUESTS,
+    SUBJECTS,
+    TERMINATION_REASONS,
+    TOPICS,
+    USER_AGENTS,
+    WITHDRAWAL_REASONS,
+    WORKING_TOPICS,
+    pools,
+)
+from benchmarks.scale.writing import BATCH_SIZE, Progress, Version, history_write, rows_insert
 from programmes.models import (
     Case,
     Consent,
@@ -62,37 +93,6 @@ from programmes.models import (
     Programme,
     ProgrammeStatus,
 )
-from programmes.scale.calendar import Calendar
-from programmes.scale.profiles import (
-    HISTORY_SUBJECT_NOTE,
-    HISTORY_SUBJECT_VERSIONS,
-    ScaleProfile,
-    share,
-)
-from programmes.scale.programme_kinds import PROGRAMMES, ProgrammeKind
-from programmes.scale.results import OrganisationResult, Respondent
-from programmes.scale.vocabulary import (
-    COMMENTS,
-    COMPETENCES,
-    CONSENT_TEXT,
-    COURSES,
-    GOALS,
-    GRADES,
-    INTERESTS,
-    LEAVING_REASONS,
-    OUTCOME_ADDITIONS,
-    OUTCOMES,
-    POSITIONS,
-    REQUESTS,
-    SUBJECTS,
-    TERMINATION_REASONS,
-    TOPICS,
-    USER_AGENTS,
-    WITHDRAWAL_REASONS,
-    WORKING_TOPICS,
-    pools,
-)
-from programmes.scale.writing import BATCH_SIZE, Progress, Version, history_write, rows_insert
 
 
 def _days(start: datetime.date, end: datetime.date, rng: random.Random) -> datetime.date:

@@ -5,7 +5,7 @@
         [--check]
 
 Resumes rather than duplicates: each organisation is generated in one transaction with its
-curator account `scale-s<seed>-o<number>` (programmes.scale.curator_username), and an
+curator account `scale-s<seed>-o<number>` (benchmarks.scale.profiles.curator_username), and an
 organisation whose curator exists is skipped. Running twice with the same seed adds nothing;
 an interrupted run carries on from the first missing organisation; another seed adds a
 separate dataset (its own organisations, curators, participants and answers) next to it.
@@ -27,24 +27,27 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from forms_app.models import QuestionnaireSubmission
-from forms_app.scale import scale_pages_ensure, scale_submissions_generate, submission_errors
-from portal.roles import CURATORS, sync_roles
-from programmes.scale import (
+from benchmarks.scale.calendar import calendar_for
+from benchmarks.scale.consistency import consistency_errors
+from benchmarks.scale.generator import scale_organisation_generate
+from benchmarks.scale.profiles import (
     PROFILES,
-    calendar_for,
-    consistency_errors,
     curator_username,
     history_subject,
-    history_tables,
-    planner_statistics_refresh,
     profile_with,
     scale_organisation_find,
-    scale_organisation_generate,
     scale_organisations,
     share,
-    table_counts,
 )
+from benchmarks.scale.questionnaires import (
+    scale_pages_ensure,
+    scale_submissions_generate,
+    submission_errors,
+)
+from benchmarks.scale.tables import history_tables, table_counts
+from benchmarks.scale.writing import planner_statistics_refresh
+from forms_app.models import QuestionnaireSubmission
+from portal.roles import CURATORS, sync_roles
 
 COUNTED = ("organisations", "participants", "pairs", "meetings", "submissions")
 

@@ -5,8 +5,18 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
+from benchmarks.scale.consistency import consistency_errors
+from benchmarks.scale.profiles import (
+    HISTORY_SUBJECT_VERSIONS,
+    PROFILES,
+    curator_username,
+    history_subject,
+    scale_organisation_find,
+    scale_organisations,
+)
+from benchmarks.scale.questionnaires import submission_errors
+from benchmarks.scale.tables import SAMPLED_MODELS, table_counts
 from forms_app.models import QuestionnaireKind, QuestionnaireSubmission
-from forms_app.scale import submission_errors
 from programmes.models import (
     Consent,
     Feedback,
@@ -16,17 +26,6 @@ from programmes.models import (
     PairMentee,
     PairStatus,
     Participant,
-)
-from programmes.scale import (
-    HISTORY_SUBJECT_VERSIONS,
-    PROFILES,
-    SAMPLED_MODELS,
-    consistency_errors,
-    curator_username,
-    history_subject,
-    scale_organisation_find,
-    scale_organisations,
-    table_counts,
 )
 
 pytestmark = pytest.mark.django_db
