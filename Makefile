@@ -38,8 +38,8 @@ bench: install
 
 # Regenerate the Russian catalogues after changing interface strings.
 messages: install
-	for app in portal home programmes forms_app; do \
-		(cd $$app && ../$(PY) ../manage.py makemessages -l ru --no-obsolete --add-location file) ; \
+	for app in portal home programmes forms_app benchmarks/scale; do \
+		(cd $$app && $(abspath $(PY)) $(CURDIR)/manage.py makemessages -l ru --no-obsolete --add-location file) ; \
 	done
 	$(PY) manage.py compilemessages -l ru --ignore=.venv
 

@@ -18,9 +18,11 @@ from django.utils import translation
 from home.models import RoadmapPage
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+# The apps' folders: portal/ and the like, and benchmarks/scale/ a level deeper.
 CATALOGUES = sorted(
     path
-    for path in REPO_ROOT.glob("*/locale/ru/LC_MESSAGES/django.po")
+    for pattern in ("*/locale/ru/LC_MESSAGES/django.po", "*/*/locale/ru/LC_MESSAGES/django.po")
+    for path in REPO_ROOT.glob(pattern)
     if not path.relative_to(REPO_ROOT).parts[0].startswith(".")
 )
 DJANGO_RU_CATALOGUE = (
@@ -109,7 +111,8 @@ def header_field(entries: list[Entry], name: str) -> str:
 
 
 def catalogue_id(path: Path) -> str:
-    return path.relative_to(REPO_ROOT).parts[0]
+    """The app's folder: the part of the path before ``locale/ru/LC_MESSAGES/django.po``."""
+    return path.relative_to(REPO_ROOT).parents[3].as_posix()
 
 
 def messages(path: Path) -> list[Entry]:
