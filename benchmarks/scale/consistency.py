@@ -21,38 +21,22 @@ from programmes.models import (
     CONSENT_REQUIRED_STATUSES,
     OPEN_PAIR_STATUSES,
     PAIR_TRANSITIONS,
-    Case,
     Consent,
     ConsentGiver,
     Feedback,
-    IncentiveDecision,
     Meeting,
-    MentorTraining,
     Organisation,
     Pair,
     PairMentee,
     PairStatus,
     Participant,
-    PartnerOrganisation,
-    Programme,
 )
 from programmes.selectors.consents import participants_without_consent
 
-# How each model reaches its organisation.
-ORGANISATION_PATHS = {
-    Organisation: "pk",
-    PartnerOrganisation: "organisation",
-    Programme: "organisation",
-    Participant: "organisation",
-    Consent: "participant__organisation",
-    Pair: "programme__organisation",
-    PairMentee: "pair__programme__organisation",
-    Meeting: "programme__organisation",
-    Feedback: "meeting__programme__organisation",
-    MentorTraining: "mentor__organisation",
-    IncentiveDecision: "mentor__organisation",
-    Case: "organisation",
-}
+
+def _of_organisations(model, organisations):
+    """The model's rows that belong to the organisations, by the path the model declares."""
+    return model.objects.filter(**{f"{model.organisation_path}__in": organisations})
 
 
 def consistency_errors(
@@ -80,7 +64,7 @@ def consistency_errors(
     errors: list[str] = []
 
     def scoped(model):
-        return model.objects.filter(**{f"{ORGANISATION_PATHS[model]}__in": organisations})
+        return _of_organisations(model, organisations)
 
     for model in SAMPLED_MODELS:
         for record in scoped(model).order_by("?")[:sample]:
@@ -212,7 +196,7 @@ def _history_errors(organisations: list[int]) -> list[str]:
     now = timezone.now()
     for model in SAMPLED_MODELS:
         history = model.history.model.objects
-        records = model.objects.filter(**{f"{ORGANISATION_PATHS[model]}__in": organisations})
+        records = _of_organisations(model, organisations)
         rows = history.filter(id__in=records.values("pk"))
         missing = records.exclude(pk__in=rows.filter(history_type="+").values("id")).count()
         if missing:
