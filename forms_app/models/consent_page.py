@@ -163,12 +163,12 @@ class ConsentPage(Page):
         return "\n\n".join(part for part in parts if part)
 
     def serve(self, request, *args, **kwargs):
-        from forms_app.consents import serve_consent_page
+        from forms_app.public.consents import serve_consent_page
 
         return serve_consent_page(self, request)
 
     def serve_preview(self, request, mode_name):
         """The editor's preview: the text and the whole form, which cannot be sent."""
-        from forms_app.consents import serve_consent_preview
+        from forms_app.public.consents import serve_consent_preview
 
         return serve_consent_preview(self, request)

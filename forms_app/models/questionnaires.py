@@ -227,7 +227,7 @@ class QuestionnairePage(AbstractEmailForm):
 
     def serve(self, request, *args, **kwargs):
         """Answer once, redirect after: a refresh never sends the answers twice."""
-        from forms_app.serving import serve_questionnaire  # serving imports these models
+        from forms_app.public.serving import serve_questionnaire  # serving imports these models
 
         return serve_questionnaire(self, request)
 

@@ -10,8 +10,8 @@ from django.test import RequestFactory
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from forms_app.consents import consent_required_redirect
 from forms_app.models import ConsentPage, Invitation, QuestionnairePage
+from forms_app.public.consents import consent_required_redirect
 from home.services import ascii_slug, mentoring_section_get_or_create
 from portal.roles import PARTICIPANTS
 from portal.tests.factories import UserFactory, user_with_role

@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from forms_app import ratelimit
 from forms_app.models import QuestionnaireAccess, QuestionnaireKind, QuestionnaireSubmission
+from forms_app.public import ratelimit
 from forms_app.tests.factories import answers, invitation, questionnaire_page
 from portal.tests.factories import UserFactory
 from programmes.models import Feedback, MatchPreference, Meeting, MeetingKind, Participant

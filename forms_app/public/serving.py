@@ -5,9 +5,9 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from forms_app import ratelimit
-from forms_app.consents import consent_required_redirect
-from forms_app.respondents import resolve
+from forms_app.public import ratelimit
+from forms_app.public.consents import consent_required_redirect
+from forms_app.public.respondents import resolve
 from forms_app.services.questionnaires import AlreadyAnswered, has_answered, questionnaire_submit
 from portal.client_address import client_address
 from programmes.models import Meeting

@@ -27,8 +27,8 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from forms_app.consent_forms import ConsentForm
 from forms_app.models import ConsentPage, Invitation
+from forms_app.public.consent_forms import ConsentForm
 from portal.client_address import client_address
 from programmes.cabinet.selectors import participant_for_user
 from programmes.models import (
