@@ -18,7 +18,7 @@ class FormsAppConfig(AppConfig):
         )
         from wagtail.signals import init_new_page
 
-        from forms_app.new_questionnaire import prefill_with_chosen_kind
+        from forms_app.admin.new_questionnaire import prefill_with_chosen_kind
 
         init_new_page.connect(
             prefill_with_chosen_kind, dispatch_uid="forms_app.prefill_with_chosen_kind"

@@ -7,10 +7,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail_modeladmin.options import modeladmin_register
 
-from forms_app import submissions
-from forms_app.admin import invitations
+from forms_app.admin import invitations, submissions
+from forms_app.admin.new_questionnaire import choose_kind_first
 from forms_app.models import QuestionnairePage
-from forms_app.new_questionnaire import choose_kind_first
 from forms_app.reports.views import report_urls
 from programmes.selectors.access import organisation_ids_for
 

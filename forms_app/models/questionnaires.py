@@ -219,7 +219,7 @@ class QuestionnairePage(AbstractEmailForm):
         ).get_form_class()
 
     def get_submissions_list_view_class(self):
-        from forms_app.submissions import (
+        from forms_app.admin.submissions import (
             QuestionnaireSubmissionsListView,  # admin-only, loaded late
         )
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from wagtail.admin.auth import require_admin_access
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from forms_app.admin.submissions import delete_submissions_urls
 from forms_app.models import QuestionnaireField, QuestionnaireSubmission
 from forms_app.reports import views as report_views
 from forms_app.reports import xlsx
@@ -23,7 +24,6 @@ from forms_app.reports.participants import participant_label
 from forms_app.reports.results import QuestionKind, questionnaire_results
 from forms_app.reports.views import report_urls
 from forms_app.reports.xlsx import unique_sheet_name, write_results_xlsx
-from forms_app.submissions import delete_submissions_urls
 from forms_app.tests.factories import questionnaire_page
 from portal.tests.access import OK, REFUSED, TO_LOGIN, outcome
 from portal.tests.factories import ROLES, user_with_role

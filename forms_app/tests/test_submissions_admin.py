@@ -17,6 +17,13 @@ from wagtail.log_actions import registry as log_registry
 from wagtail.models import PageLogEntry
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from forms_app.admin.submissions import (
+    DELETE_ACTION,
+    QuestionnaireDeleteSubmissionsView,
+    QuestionnaireSubmissionsListView,
+    SubmissionsDeletedFormatter,
+    delete_submissions_urls,
+)
 from forms_app.models import (
     QuestionnaireAccess,
     QuestionnaireField,
@@ -25,13 +32,6 @@ from forms_app.models import (
 )
 from forms_app.reports.filenames import answers_basename
 from forms_app.reports.views import report_urls
-from forms_app.submissions import (
-    DELETE_ACTION,
-    QuestionnaireDeleteSubmissionsView,
-    QuestionnaireSubmissionsListView,
-    SubmissionsDeletedFormatter,
-    delete_submissions_urls,
-)
 from forms_app.tests.factories import questionnaire_page
 from portal.tests.factories import user_with_role
 from programmes.pagination import CappedCountPaginator

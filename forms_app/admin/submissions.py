@@ -23,7 +23,7 @@ Wiring
 In forms_app/models/questionnaires.py (QuestionnairePage)::
 
     def get_submissions_list_view_class(self):
-        from forms_app.submissions import QuestionnaireSubmissionsListView
+        from forms_app.admin.submissions import QuestionnaireSubmissionsListView
 
         return QuestionnaireSubmissionsListView
 
@@ -31,7 +31,7 @@ In forms_app/models/questionnaires.py (QuestionnairePage)::
 
 In forms_app/wagtail_hooks.py::
 
-    from forms_app import submissions
+    from forms_app.admin import submissions
 
     @hooks.register("register_admin_urls", order=-1)
     def register_submission_urls():
