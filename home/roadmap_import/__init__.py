@@ -6,7 +6,8 @@ into stages and events. Nothing here touches the database: the caller decides wh
 
 from .errors import RoadmapImportError
 from .parser import ParsedEvent, ParsedRoadmap, ParsedStage, parse_roadmap
-from .readers import MAX_FILE_SIZE, SUPPORTED_EXTENSIONS, TableDocument, read_table_document
+from .readers import MAX_FILE_SIZE, SUPPORTED_EXTENSIONS, read_table_document
+from .table import TableDocument
 
 __all__ = [
     "MAX_FILE_SIZE",

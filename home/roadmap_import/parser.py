@@ -12,14 +12,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
 from .errors import RoadmapImportError
-
-if TYPE_CHECKING:
-    from .readers import TableDocument
+from .table import TableDocument, _normalise, column_map, find_header_row, row_as_line
 
 
 @dataclass
@@ -88,58 +85,6 @@ def parse_roadmap(document: TableDocument) -> ParsedRoadmap:
         )
     preamble = [*document.preamble, *map(row_as_line, document.rows[:header_index])]
     return _roadmap_with_metadata(preamble, stages)
-
-
-# --- header row ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Column:
-    field: str
-    names: frozenset[str] = frozenset()
-    prefixes: tuple[str, ...] = ()
-
-    def matches(self, header: str) -> bool:
-        return header in self.names or header.startswith(self.prefixes)
-
-
-# Prefixes rather than exact names, because schools vary the wording («Сроки», «Срок
-# исполнения», «Мероприятие, которое необходимо провести …»).
-_COLUMNS = (
-    _Column("number", frozenset({"№", "№ п/п", "№п/п", "n", "n п/п", "п/п"})),
-    _Column(
-        "name",
-        frozenset(
-            {
-                "название мероприятия",
-                "наименование мероприятия",
-                "наименование мероприятий",
-                "содержание мероприятия",
-            }
-        ),
-        ("мероприяти",),
-    ),
-    _Column("responsible", prefixes=("ответственн",)),
-    _Column("deadline", prefixes=("срок",)),
-    _Column("result", frozenset({"ожидаемый результат"}), ("результат",)),
-)
-_REQUIRED_COLUMNS = {"name", "deadline"}
-
-
-def column_map(cells: Sequence[str]) -> dict[str, int] | None:
-    """Map each recognised column to its index, or None when this is not a header row."""
-    found: dict[str, int] = {}
-    for index, cell in enumerate(cells):
-        header = _normalise(cell).lower().rstrip(".:")
-        column = next((c for c in _COLUMNS if c.field not in found and c.matches(header)), None)
-        if column is not None:
-            found[column.field] = index
-    return found if found.keys() >= _REQUIRED_COLUMNS else None
-
-
-def find_header_row(rows: Sequence[Sequence[str]]) -> int | None:
-    """Index of the first header row; the readers use it too, to pick the right table."""
-    return next((index for index, row in enumerate(rows) if column_map(row)), None)
 
 
 # --- table body ---------------------------------------------------------------------------
@@ -281,17 +226,8 @@ def _is_column_numbering(cells: Sequence[str]) -> bool:
     return len(filled) >= 3 and filled == [str(n) for n in range(1, len(filled) + 1)]
 
 
-def _normalise(text: str | None) -> str:
-    return " ".join((text or "").split())
-
-
 def _join(first: str, second: str) -> str:
     return f"{first} {second}" if first and second else first or second
-
-
-def row_as_line(cells: Sequence[str]) -> str:
-    """A row above the header (a title typed into the table) as one preamble line."""
-    return " ".join(cell for cell in map(_normalise, cells) if cell)
 
 
 # --- metadata above the table -------------------------------------------------------------

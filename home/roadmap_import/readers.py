@@ -11,7 +11,6 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
 from typing import BinaryIO
@@ -23,18 +22,10 @@ from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 
 from .errors import RoadmapImportError
-from .parser import find_header_row, row_as_line
+from .table import TableDocument, find_header_row, row_as_line
 
 MAX_FILE_SIZE_MB = 10
 MAX_FILE_SIZE = MAX_FILE_SIZE_MB * 1024 * 1024
-
-
-@dataclass
-class TableDocument:
-    """Text before the roadmap table (``**`` marks bold) and the table rows, header included."""
-
-    preamble: list[str] = field(default_factory=list)
-    rows: list[list[str]] = field(default_factory=list)
 
 
 def read_table_document(file: BinaryIO | str | os.PathLike, filename: str) -> TableDocument:
