@@ -1,43 +1,13 @@
 """The questionnaire's answers in Wagtail's admin: a readable list and export, logged deletions.
 
-`QuestionnaireSubmissionsListView` is Wagtail's submissions list with
- * the export named «Ответы — <title> — ДД.ММ.ГГГГ.xlsx/.csv» (RFC 5987 `filename*` plus an
-   ASCII fallback; Wagtail's own CSV name is sent raw and arrives garbled),
- * a «Participant» column (who answered, when the page records it) and the date and time in
-   local time as ДД.ММ.ГГГГ ЧЧ:ММ (Wagtail exports UTC),
- * answers to «choice of a participant» questions by name, dates as ДД.ММ.ГГГГ, ticks as
-   «Да»/«Нет», illegal control characters dropped, a BOM in the CSV so Excel reads Cyrillic;
- * participant names resolved in one query per page of the list, per 2000 rows of an export.
+Wagtail's own list exports raw values in UTC under a CSV name that arrives garbled, and names
+no respondent; a curator needs names, dates as ДД.ММ.ГГГГ in Moscow time and a file Excel
+opens with Cyrillic intact. Wagtail 8 also deletes answers without a trace, while an answer
+is personal data whose deletion the auditor must be able to see: every deletion here leaves a
+page log entry («Удалено ответов: N») in the deletion's transaction.
 
-`QuestionnaireDeleteSubmissionsView` is Wagtail's deletion of selected answers, which logs
-nothing in Wagtail 8, plus one page log entry per deletion, in the deletion's transaction:
-action `forms_app.delete_submissions`, the user, and `data={"count": N}`, shown as
-«Удалено ответов: N» in the page's history and the site's audit log. Wagtail refuses entries
-of unregistered actions, so this module registers the action itself (a `register_log_actions`
-hook at import, and again, idempotently, before each deletion).
-
-This module imports neither forms_app's models nor pandas, so the page model may import it.
-
-Wiring
-------
-In forms_app/models/questionnaires.py (QuestionnairePage)::
-
-    def get_submissions_list_view_class(self):
-        from forms_app.admin.submissions import QuestionnaireSubmissionsListView
-
-        return QuestionnaireSubmissionsListView
-
-(or ``submissions_list_view_class = QuestionnaireSubmissionsListView`` with a top-level import).
-
-In forms_app/wagtail_hooks.py::
-
-    from forms_app.admin import submissions
-
-    @hooks.register("register_admin_urls", order=-1)
-    def register_submission_urls():
-        # order=-1: before wagtail.contrib.forms' own URLs, so this view answers Wagtail's
-        # «forms/submissions/<id>/delete/» path, and the list's «Delete» button, unchanged.
-        return submissions.delete_submissions_urls()
+The module imports neither forms_app's models nor pandas, so the page model may import it;
+its delete view answers Wagtail's own URL (registered before Wagtail's in wagtail_hooks.py).
 """
 
 import tempfile

@@ -1,12 +1,10 @@
 """Consents to the processing of personal data (152-ФЗ): giving and withdrawing.
 
-- `consent_accept`: a consent given on the portal, with the exact text, when, IP and browser;
-- `consent_withdraw`: a withdrawal (from the cabinet, or a paper one registered by a curator);
-  a withdrawn consent to processing takes the participant out of every open pair and starts
-  the 30 days within which their personal data must be erased; the curators are told by
-  e-mail once the withdrawal is saved.
-
-The erasure that follows a withdrawal is programmes/services/erasure.py.
+A consent is the legal ground for everything else the portal keeps about a participant, so
+it is stored as evidence: the exact text accepted, when, from which address and browser. A
+withdrawal of the consent to processing ends that ground: the participant leaves every open
+pair at once, the curators learn of it (without names, after the commit), and the 30 days
+within which the data must be destroyed start (programmes/services/erasure.py).
 """
 
 import datetime
