@@ -7,7 +7,7 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from programmes.admin.dashboard import ProgrammeSummaryPanel
 from programmes.admin.files import protected_file
-from programmes.admin.modeladmins import MentoringGroup
+from programmes.admin.menu import MentoringGroup
 from programmes.history.admin import JournalMenuItem, journal_urls
 
 modeladmin_register(MentoringGroup)

@@ -1,265 +1,173 @@
-"""Admin actions on personal data: a curator registers a paper withdrawal, erases a participant.
+"""Consents and acts of erasure in the admin: what a personal-data inspection asks to see.
 
-Both are confirmation pages answered by a POST; who may use them:
-
-- withdraw a consent: whoever may change consents (curators) of the participant's organisation,
-  and superusers;
-- erase a participant's personal data: whoever may delete participants (curators) of the
-  participant's organisation, and superusers. Auditors and editors may do neither.
-
-The acts of erasure are read-only for everyone, superusers included: an act is evidence.
+A consent is withdrawn from its own page (personal_data.py), never by editing the dates by
+hand; an act of erasure is read-only for everyone, superusers included, because it is the
+evidence that the data were destroyed.
 """
 
-from django import forms
-from django.contrib import messages
-from django.contrib.admin.utils import quote
-from django.core.exceptions import ValidationError
-from django.db.models import Q
-from django.shortcuts import redirect
-from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets import AdminDateInput
-from wagtail_modeladmin.helpers import ButtonHelper
-from wagtail_modeladmin.views import InspectView, InstanceSpecificView
+from django.contrib.admin import display
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from programmes.admin.permissions import OrganisationPermissionHelper
-from programmes.models import (
-    OPEN_PAIR_STATUSES,
-    Consent,
-    ConsentKind,
-    ErasureAct,
-    Pair,
-    Participant,
-)
-from programmes.selectors.access import organisation_ids_for
-from programmes.selectors.consents import valid_processing_consents
-from programmes.selectors.erasure import erasure_due_on
-from programmes.services.consents import consent_withdraw
-from programmes.services.erasure import participant_erase
-
-ERASE, WITHDRAW = "erase", "withdraw"
+from programmes.admin.base import ProgrammeModelAdmin, form, yes_no
+from programmes.admin.permissions import ReadOnlyPermissionHelper
+from programmes.admin.personal_data import WITHDRAW, ConsentButtonHelper, ConsentWithdrawalView
+from programmes.models import Consent, ErasureAct
 
 
-def _may(user, permission: str, organisation_id) -> bool:
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if user.is_superuser:
-        return True
-    return user.has_perm(permission) and organisation_id in organisation_ids_for(user)
-
-
-def user_can_erase(user, participant: Participant) -> bool:
-    return _may(user, "programmes.delete_participant", participant.organisation_id)
-
-
-def user_can_withdraw(user, consent: Consent) -> bool:
-    return _may(user, "programmes.change_consent", consent.participant.organisation_id)
-
-
-def erasure_act_of(participant: Participant) -> ErasureAct | None:
-    return ErasureAct.objects.filter(former_participant_id=participant.pk).first()
-
-
-class ReadOnlyPermissionHelper(OrganisationPermissionHelper):
-    """Lists and inspection as usual; nobody creates, edits or deletes, superusers included."""
-
-    def user_can_create(self, user):
-        return False
-
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return False
-
-
-class AdminTemplateView(WagtailAdminTemplateMixin, InstanceSpecificView):
-    """A page of one record in the admin's furniture, with breadcrumbs back to the record."""
-
-    http_method_names = ["get", "head", "post"]
-
-    def get_template_names(self):
-        return [self.template_name]
-
-    def get_page_subtitle(self):
-        return str(self.instance)
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": self.url_helper.index_url, "label": self.verbose_name_plural.capitalize()},
-            {"url": self.record_url or "", "label": str(self.instance)},
-            {"url": "", "label": self.get_page_title()},
-        ]
-
-    @property
-    def record_url(self) -> str | None:
-        try:
-            return self.url_helper.get_action_url("inspect", self.pk_quoted)
-        except NoReverseMatch:
-            return None
-
-
-# --- erasure of a participant's personal data ------------------------------------------------
-
-
-class ParticipantErasureView(AdminTemplateView):
-    page_title = gettext_lazy("Erase personal data")
-    template_name = "programmes/admin/participant_erasure.html"
-
-    def check_action_permitted(self, user):
-        return user_can_erase(user, self.instance)
-
-    def get_context_data(self, **kwargs):
-        participant = self.instance
-        today = timezone.localdate()
-        withdrawn = (
-            participant.consents.filter(kind=ConsentKind.PROCESSING, withdrawn_on__isnull=False)
-            .order_by("-withdrawn_on")
-            .values_list("withdrawn_on", flat=True)
-            .first()
-        )
-        return super().get_context_data(
-            act=erasure_act_of(participant),
-            has_valid_consent=valid_processing_consents(today)
-            .filter(participant=participant)
-            .exists(),
-            withdrawn_on=withdrawn,
-            due_on=erasure_due_on(withdrawn) if withdrawn else None,
-            consents=participant.consents.count(),
-            open_pairs=Pair.objects.filter(status__in=OPEN_PAIR_STATUSES)
-            .filter(
-                Q(mentor=participant)
-                | Q(mentees__mentee=participant, mentees__left_on__isnull=True)
-            )
-            .distinct()
-            .count(),
-            **kwargs,
-        )
-
-    def post(self, request, *args, **kwargs):
-        try:
-            act = participant_erase(participant=self.instance, user=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect(self.record_url or self.index_url)
-        messages.success(
-            request,
-            _("The personal data of participant No. %(id)s have been erased; act No. %(act)s.")
-            % {"id": act.former_participant_id, "act": act.pk},
-        )
-        return redirect(reverse("programmes_erasureact_modeladmin_inspect", args=[act.pk]))
-
-
-class ParticipantButtonHelper(ButtonHelper):
-    """Adds «Erase personal data» to the buttons of a participant's inspect page."""
-
-    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
-        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
-        exclude = exclude or []
-        if (
-            isinstance(self.view, InspectView)
-            and ERASE not in exclude
-            and user_can_erase(self.request.user, obj)
-            and erasure_act_of(obj) is None
-        ):
-            buttons.append(
-                {
-                    "url": self.url_helper.get_action_url(ERASE, quote(obj.pk)),
-                    "label": _("Erase personal data"),
-                    "classname": self.finalise_classname(["no"], classnames_exclude),
-                    "title": _("Erase this participant's personal data everywhere"),
-                }
-            )
-        return buttons
-
-
-# --- withdrawal of a consent -----------------------------------------------------------------
-
-
-class ConsentWithdrawalForm(forms.Form):
-    withdrawn_on = forms.DateField(
-        label=gettext_lazy("Withdrawn on"),
-        widget=AdminDateInput,
-        help_text=gettext_lazy("The day the withdrawal was received."),
+class ConsentAdmin(ProgrammeModelAdmin):
+    model = Consent
+    menu_label = _("Consents")
+    menu_icon = "doc-full"
+    menu_order = 130
+    list_display = (
+        "participant",
+        "kind",
+        "given_by",
+        "given_on",
+        "valid_until",
+        "withdrawn_on",
+        "valid_display",
     )
-    reason = forms.CharField(
-        label=gettext_lazy("Reason for withdrawal"),
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy(
-            "For example: a written withdrawal of 01.03.2024, incoming No. 15. It is recorded in the pairs the participant leaves."
-        ),
+    list_filter = ("kind", "given_by")
+    search_fields = ("participant__last_name", "participant__first_name", "representative_name")
+    list_select_related = ("participant",)
+    list_export = (
+        "participant",
+        "get_kind_display",
+        "get_given_by_display",
+        "representative_name",
+        "given_on",
+        "valid_until",
+        "withdrawn_on",
+        "valid_display",
     )
-
-
-class ConsentWithdrawalView(AdminTemplateView):
-    page_title = gettext_lazy("Withdraw consent")
-    template_name = "programmes/admin/consent_withdrawal.html"
-
-    def check_action_permitted(self, user):
-        return user_can_withdraw(user, self.instance)
-
-    def get_context_data(self, form=None, **kwargs):
-        if form is None:
-            form = ConsentWithdrawalForm(initial={"withdrawn_on": timezone.localdate()})
-        return super().get_context_data(
-            form=form,
-            is_processing=self.instance.kind == ConsentKind.PROCESSING,
-            **kwargs,
-        )
-
-    def post(self, request, *args, **kwargs):
-        form = ConsentWithdrawalForm(request.POST)
-        if self.instance.withdrawn_on is not None:
-            messages.warning(
-                request,
-                _("The consent was already withdrawn on %(date)s.")
-                % {"date": self.instance.withdrawn_on.strftime("%d.%m.%Y")},
-            )
-            return redirect(self.index_url)
-        if form.is_valid():
-            try:
-                consent_withdraw(
-                    consent=self.instance,
-                    user=request.user,
-                    reason=form.cleaned_data["reason"],
-                    when=form.cleaned_data["withdrawn_on"],
-                )
-            except ValidationError as error:
-                for field, errors in error.update_error_dict({}).items():
-                    target = {"withdrawal_reason": "reason"}.get(field, field)
-                    form.add_error(target if target in form.fields else None, errors)
-            else:
-                messages.success(
-                    request,
-                    _("The withdrawal has been registered and the curators have been told."),
-                )
-                return redirect(self.index_url)
-        return self.render_to_response(self.get_context_data(form=form), status=400)
-
-
-class ConsentButtonHelper(ButtonHelper):
-    """Adds «Withdraw» to a consent that has not been withdrawn, for those who may."""
-
-    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
-        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
-        if (
-            WITHDRAW not in (exclude or [])
-            and obj.withdrawn_on is None
-            and user_can_withdraw(self.request.user, obj)
-        ):
-            buttons.append(
-                {
-                    "url": self.url_helper.get_action_url(WITHDRAW, quote(obj.pk)),
-                    "label": _("Withdraw"),
-                    "classname": self.finalise_classname(
-                        ["button-secondary", *(classnames_add or [])], classnames_exclude
+    export_headings = {
+        "participant": _("Participant"),
+        "get_kind_display": _("Kind"),
+        "get_given_by_display": _("Given by"),
+        "representative_name": _("Legal representative"),
+        "given_on": _("Given on"),
+        "valid_until": _("Valid until"),
+        "withdrawn_on": _("Withdrawn on"),
+        "valid_display": _("Valid today"),
+    }
+    export_filename = "consents"
+    inspect_view_fields_exclude = ("scan",)
+    button_helper_class = ConsentButtonHelper
+    instance_actions = {WITHDRAW: ConsentWithdrawalView}
+    edit_handler = form(
+        [
+            FieldPanel("participant"),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("given_by")]),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("subject_name"), FieldPanel("subject_address")]),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("subject_document"),
+                            FieldPanel("subject_document_date"),
+                            FieldPanel("subject_document_issuer"),
+                        ]
                     ),
-                    "title": _("Register the withdrawal of this consent"),
-                }
-            )
-        return buttons
+                ],
+                heading=_("Subject of the personal data"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [FieldPanel("representative_name"), FieldPanel("representative_address")]
+                    ),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("representative_document"),
+                            FieldPanel("representative_document_date"),
+                            FieldPanel("representative_document_issuer"),
+                        ]
+                    ),
+                    FieldPanel("representative_authority"),
+                ],
+                heading=_("Legal representative (for a minor)"),
+            ),
+            FieldRowPanel(
+                [FieldPanel("given_on"), FieldPanel("valid_until"), FieldPanel("withdrawn_on")]
+            ),
+            FieldPanel("withdrawal_reason"),
+            FieldPanel("scan"),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [
+                            FieldPanel("source", read_only=True),
+                            FieldPanel("accepted_at", read_only=True),
+                            FieldPanel("ip_address", read_only=True),
+                        ]
+                    ),
+                    FieldPanel("user_agent", read_only=True),
+                    FieldPanel("text", read_only=True),
+                ],
+                heading=_("Given on the portal"),
+            ),
+        ]
+    )
+
+    @display(description=_("Valid today"))
+    def valid_display(self, obj):
+        return yes_no(obj.is_valid())
+
+    @display(description=_("Scan"))
+    def scan_link(self, obj):
+        if not obj.scan:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("programmes_file", args=["consent", obj.pk]),
+            _("download"),
+        )
+
+
+class ErasureActAdmin(ProgrammeModelAdmin):
+    """Acts of erasure of personal data: read-only for everyone, an auditor's evidence."""
+
+    model = ErasureAct
+    menu_label = _("Acts of erasure of data")
+    menu_icon = "bin"
+    menu_order = 135
+    permission_helper_class = ReadOnlyPermissionHelper
+    list_display = (
+        "__str__",
+        "former_participant_id",
+        "organisation",
+        "erased_at",
+        "erased_by",
+        "consent_withdrawn_on",
+    )
+    list_filter = ("organisation",)
+    list_select_related = ("organisation", "erased_by")
+    inspect_view_fields = (
+        "organisation",
+        "former_participant_id",
+        "erased_at",
+        "erased_by",
+        "consent_withdrawn_on",
+        "erased_data_display",
+    )
+    list_export = (
+        "former_participant_id",
+        "organisation",
+        "erased_at",
+        "erased_by",
+        "consent_withdrawn_on",
+        "erased_data_display",
+    )
+    export_headings = {
+        "former_participant_id": _("Participant's No."),
+        "organisation": _("Organisation"),
+        "erased_at": _("Erased at"),
+        "erased_by": _("Erased by"),
+        "consent_withdrawn_on": _("Consent withdrawn on"),
+        "erased_data_display": _("Data erased"),
+    }
+    export_filename = "erasure-acts"

@@ -28,3 +28,16 @@ class OrganisationPermissionHelper(PermissionHelper):
 
     def user_can_delete_obj(self, user, obj):
         return super().user_can_delete_obj(user, obj) and self.user_can_reach(user, obj)
+
+
+class ReadOnlyPermissionHelper(OrganisationPermissionHelper):
+    """Lists and inspection as usual; nobody creates, edits or deletes, superusers included."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False

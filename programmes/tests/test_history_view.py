@@ -9,7 +9,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from portal.tests.factories import UserFactory, user_with_role
-from programmes.admin import modeladmins
+from programmes.admin.base import ProgrammeModelAdmin
 from programmes.history.views import RecordHistoryView
 from programmes.models import Consent, Pair, PairMentee, PairStatus
 from programmes.tests.factories import (
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_programme_admins_show_simple_history_versions():
-    assert modeladmins.ProgrammeModelAdmin.history_view_class is RecordHistoryView
+    assert ProgrammeModelAdmin.history_view_class is RecordHistoryView
 
 
 def ru(text):

@@ -1,0 +1,113 @@
+"""Mentor training, incentive decisions and successful practices in the admin.
+
+What the programme gives its mentors and what it passes on: the records a school reports
+when it accounts for supporting and rewarding mentors.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+
+from programmes.admin.base import ProgrammeModelAdmin, form
+from programmes.models import Case, IncentiveDecision, MentorTraining
+
+
+class MentorTrainingAdmin(ProgrammeModelAdmin):
+    model = MentorTraining
+    menu_label = _("Mentor training")
+    menu_icon = "pick"
+    menu_order = 140
+    list_display = ("mentor", "course", "hours", "completed_on")
+    search_fields = ("mentor__last_name", "course")
+    list_select_related = ("mentor",)
+    list_export = ("mentor", "course", "hours", "completed_on")
+    export_headings = {
+        "mentor": _("Mentor"),
+        "course": _("Course"),
+        "hours": _("Hours"),
+        "completed_on": _("Completed on"),
+    }
+    export_filename = "mentor-training"
+    inspect_view_fields_exclude = ("certificate",)
+    edit_handler = form(
+        [
+            FieldPanel("mentor"),
+            FieldPanel("course"),
+            FieldRowPanel([FieldPanel("hours"), FieldPanel("completed_on")]),
+            FieldPanel("certificate"),
+        ]
+    )
+
+
+class IncentiveDecisionAdmin(ProgrammeModelAdmin):
+    model = IncentiveDecision
+    menu_label = _("Incentive decisions")
+    menu_icon = "pick"
+    menu_order = 150
+    list_display = ("mentor", "kind", "amount", "status", "decided_on", "order_number")
+    list_filter = ("kind", "status")
+    search_fields = ("mentor__last_name", "grounds", "order_number")
+    list_select_related = ("mentor",)
+    list_export = (
+        "mentor",
+        "get_kind_display",
+        "grounds",
+        "amount",
+        "get_status_display",
+        "decided_by",
+        "decided_on",
+        "order_number",
+        "order_date",
+    )
+    export_headings = {
+        "mentor": _("Mentor"),
+        "get_kind_display": _("Kind"),
+        "grounds": _("Grounds"),
+        "amount": _("Amount, roubles"),
+        "get_status_display": _("Status"),
+        "decided_by": _("Decided by"),
+        "decided_on": _("Decided on"),
+        "order_number": _("Order No."),
+        "order_date": _("Order date"),
+    }
+    export_filename = "incentives"
+    edit_handler = form(
+        [
+            FieldPanel("mentor"),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("amount")]),
+            FieldPanel("grounds"),
+            FieldRowPanel(
+                [FieldPanel("status"), FieldPanel("decided_by"), FieldPanel("decided_on")]
+            ),
+            FieldRowPanel([FieldPanel("order_number"), FieldPanel("order_date")]),
+        ]
+    )
+
+
+class CaseAdmin(ProgrammeModelAdmin):
+    model = Case
+    menu_label = _("Successful practices")
+    menu_icon = "pick"
+    menu_order = 170
+    list_display = ("title", "programme", "is_published")
+    list_filter = ("is_published", "programme")
+    search_fields = ("title", "description")
+    list_select_related = ("programme",)
+    list_export = ("title", "programme", "description", "is_published")
+    export_headings = {
+        "title": _("Title"),
+        "programme": _("Programme"),
+        "description": _("Description"),
+        "is_published": _("Published"),
+    }
+    export_filename = "cases"
+    inspect_view_fields_exclude = ("file",)
+    edit_handler = form(
+        [
+            FieldPanel("organisation"),
+            FieldPanel("title"),
+            FieldRowPanel([FieldPanel("programme"), FieldPanel("pair")]),
+            FieldPanel("description"),
+            FieldPanel("file"),
+            FieldPanel("is_published"),
+        ]
+    )

@@ -1,0 +1,123 @@
+"""Pairs and groups in the admin, and the overdue ones as a list of their own.
+
+A pair meets at least every two weeks; the pairs that have not are what a curator looks at
+first each morning, so they get a menu item rather than a filter hidden in the pairs list.
+"""
+
+from django.contrib.admin import display
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+
+from programmes.admin.base import ProgrammeModelAdmin, form
+from programmes.admin.filters import OverdueFilter
+from programmes.admin.forms import PairAdminForm
+from programmes.models import Pair, PairMentee
+from programmes.selectors.pairs import overdue_q, with_last_meeting
+
+
+class PairAdmin(ProgrammeModelAdmin):
+    model = Pair
+    menu_label = _("Pairs and groups")
+    menu_icon = "link"
+    menu_order = 20
+    list_display = (
+        "__str__",
+        "mentees_display",
+        "programme",
+        "status",
+        "start_date",
+        "last_meeting_display",
+    )
+    list_filter = ("status", OverdueFilter, "programme", "programme__form")
+    search_fields = ("mentor__last_name", "mentees__mentee__last_name", "order_number")
+    list_select_related = ("mentor", "programme")
+    list_export = (
+        "mentor",
+        "mentees_display",
+        "programme",
+        "get_status_display",
+        "start_date",
+        "end_date",
+        "order_number",
+        "order_date",
+        "last_meeting_display",
+    )
+    export_headings = {
+        "mentor": _("Mentor"),
+        "mentees_display": _("Mentees"),
+        "programme": _("Programme"),
+        "get_status_display": _("Status"),
+        "start_date": _("Start"),
+        "end_date": _("End"),
+        "order_number": _("Order No."),
+        "order_date": _("Order date"),
+        "last_meeting_display": _("Last meeting"),
+    }
+    export_filename = "pairs"
+    inspect_view_fields = (
+        "programme",
+        "mentor",
+        "mentees_summary",
+        "start_date",
+        "end_date",
+        "status",
+        "termination_reason",
+        "order_number",
+        "order_date",
+        "goals",
+        "development_plan",
+    )
+    edit_handler = form(
+        [
+            FieldRowPanel([FieldPanel("programme"), FieldPanel("mentor")]),
+            FieldPanel("mentees"),
+            FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            FieldRowPanel(
+                [FieldPanel("status"), FieldPanel("order_number"), FieldPanel("order_date")]
+            ),
+            FieldPanel("termination_reason"),
+            FieldPanel("goals"),
+            FieldPanel("development_plan"),
+        ],
+        form_class=PairAdminForm,
+    )
+
+    def get_queryset(self, request):
+        current = PairMentee.objects.filter(left_on__isnull=True).select_related("mentee")
+        queryset = (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("mentees", queryset=current, to_attr="current"))
+        )
+        return with_last_meeting(queryset)
+
+    def get_extra_class_names_for_field_col(self, obj, field_name):
+        if field_name == "last_meeting_display" and getattr(obj, "is_overdue", False):
+            return ["overdue"]
+        return []
+
+    @display(description=_("Mentees"))
+    def mentees_display(self, obj):
+        return ", ".join(m.mentee.full_name for m in obj.current)
+
+    @display(description=_("Last meeting"))
+    def last_meeting_display(self, obj):
+        if obj.last_meeting_at is None:
+            return "—"
+        return timezone.localtime(obj.last_meeting_at).strftime("%d.%m.%Y")
+
+
+class OverduePairAdmin(PairAdmin):
+    """Active pairs without a meeting for over 14 days."""
+
+    menu_label = _("Overdue pairs")
+    menu_icon = "warning"
+    menu_order = 30
+    base_url_path = "programmes/overdue-pairs"
+    list_filter = ("programme", "programme__form")
+    export_filename = "overdue-pairs"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(overdue_q(timezone.localdate()))
