@@ -44,16 +44,6 @@ class ConsentAdmin(ProgrammeModelAdmin):
         "withdrawn_on",
         "valid_display",
     )
-    export_headings = {
-        "participant": _("Participant"),
-        "get_kind_display": _("Kind"),
-        "get_given_by_display": _("Given by"),
-        "representative_name": _("Legal representative"),
-        "given_on": _("Given on"),
-        "valid_until": _("Valid until"),
-        "withdrawn_on": _("Withdrawn on"),
-        "valid_display": _("Valid today"),
-    }
     export_filename = "consents"
     inspect_view_fields_exclude = ("scan",)
     button_helper_class = ConsentButtonHelper
@@ -162,12 +152,4 @@ class ErasureActAdmin(ProgrammeModelAdmin):
         "consent_withdrawn_on",
         "erased_data_display",
     )
-    export_headings = {
-        "former_participant_id": _("Participant's No."),
-        "organisation": _("Organisation"),
-        "erased_at": _("Erased at"),
-        "erased_by": _("Erased by"),
-        "consent_withdrawn_on": _("Consent withdrawn on"),
-        "erased_data_display": _("Data erased"),
-    }
     export_filename = "erasure-acts"

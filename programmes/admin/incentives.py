@@ -20,12 +20,6 @@ class MentorTrainingAdmin(ProgrammeModelAdmin):
     search_fields = ("mentor__last_name", "course")
     list_select_related = ("mentor",)
     list_export = ("mentor", "course", "hours", "completed_on")
-    export_headings = {
-        "mentor": _("Mentor"),
-        "course": _("Course"),
-        "hours": _("Hours"),
-        "completed_on": _("Completed on"),
-    }
     export_filename = "mentor-training"
     inspect_view_fields_exclude = ("certificate",)
     edit_handler = form(
@@ -58,17 +52,6 @@ class IncentiveDecisionAdmin(ProgrammeModelAdmin):
         "order_number",
         "order_date",
     )
-    export_headings = {
-        "mentor": _("Mentor"),
-        "get_kind_display": _("Kind"),
-        "grounds": _("Grounds"),
-        "amount": _("Amount, roubles"),
-        "get_status_display": _("Status"),
-        "decided_by": _("Decided by"),
-        "decided_on": _("Decided on"),
-        "order_number": _("Order No."),
-        "order_date": _("Order date"),
-    }
     export_filename = "incentives"
     edit_handler = form(
         [
@@ -93,12 +76,6 @@ class CaseAdmin(ProgrammeModelAdmin):
     search_fields = ("title", "description")
     list_select_related = ("programme",)
     list_export = ("title", "programme", "description", "is_published")
-    export_headings = {
-        "title": _("Title"),
-        "programme": _("Programme"),
-        "description": _("Description"),
-        "is_published": _("Published"),
-    }
     export_filename = "cases"
     inspect_view_fields_exclude = ("file",)
     edit_handler = form(

@@ -39,16 +39,6 @@ class MeetingAdmin(ProgrammeModelAdmin):
         "outcome",
         "feedback_count",
     )
-    export_headings = {
-        "held_at_display": _("Date and time"),
-        "programme": _("Programme"),
-        "pair": _("Pair or group"),
-        "get_kind_display": _("Kind"),
-        "get_format_display": _("Format"),
-        "topic": _("Topic"),
-        "outcome": _("Outcome"),
-        "feedback_count": _("Feedback"),
-    }
     export_filename = "meetings"
     edit_handler = form(
         [
@@ -94,13 +84,6 @@ class FeedbackAdmin(ProgrammeModelAdmin):
     search_fields = ("author__last_name", "comment")
     list_select_related = ("meeting", "author")
     list_export = ("meeting", "author", "rating", "comment", "submitted_at")
-    export_headings = {
-        "meeting": _("Meeting"),
-        "author": _("Author"),
-        "rating": _("Rating"),
-        "comment": _("Comment"),
-        "submitted_at": _("Submitted at"),
-    }
     export_filename = "feedback"
     edit_handler = form(
         [FieldPanel("meeting"), FieldPanel("author"), FieldPanel("rating"), FieldPanel("comment")]

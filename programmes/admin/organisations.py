@@ -25,14 +25,6 @@ class PartnerOrganisationAdmin(ProgrammeModelAdmin):
         "contact_person",
         "contacts",
     )
-    export_headings = {
-        "name": _("Name"),
-        "agreement_number": _("Agreement No."),
-        "agreement_date": _("Agreement date"),
-        "valid_until": _("Valid until"),
-        "contact_person": _("Contact person"),
-        "contacts": _("Contacts"),
-    }
     export_filename = "partners"
     edit_handler = form(
         [

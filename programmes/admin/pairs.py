@@ -44,17 +44,6 @@ class PairAdmin(ProgrammeModelAdmin):
         "order_date",
         "last_meeting_display",
     )
-    export_headings = {
-        "mentor": _("Mentor"),
-        "mentees_display": _("Mentees"),
-        "programme": _("Programme"),
-        "get_status_display": _("Status"),
-        "start_date": _("Start"),
-        "end_date": _("End"),
-        "order_number": _("Order No."),
-        "order_date": _("Order date"),
-        "last_meeting_display": _("Last meeting"),
-    }
     export_filename = "pairs"
     inspect_view_fields = (
         "programme",

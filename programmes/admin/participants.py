@@ -45,15 +45,6 @@ class ParticipantAdmin(ProgrammeModelAdmin):
         "get_status_display",
         "consent_display",
     )
-    export_headings = {
-        "full_name": _("Full name"),
-        "roles_display": _("Roles"),
-        "get_category_display": _("Category"),
-        "group": _("Class, group or position"),
-        "organisation": _("Organisation"),
-        "get_status_display": _("Status"),
-        "consent_display": _("Consent to processing"),
-    }
     export_filename = "participants"
     button_helper_class = ParticipantButtonHelper
     instance_actions = {ERASE: ParticipantErasureView}
@@ -122,12 +113,6 @@ class MentorBaseAdmin(ParticipantAdmin):
         "load_display",
         "consent_display",
     )
-    export_headings = {
-        **ParticipantAdmin.export_headings,
-        "partner_organisation": _("Partner organisation"),
-        "competences": _("Competences"),
-        "load_display": _("Mentees now"),
-    }
     export_filename = "mentor-base"
 
     def get_queryset(self, request):
@@ -174,11 +159,6 @@ class MenteeBaseAdmin(ParticipantAdmin):
         "in_pair_display",
         "consent_display",
     )
-    export_headings = {
-        **ParticipantAdmin.export_headings,
-        "requests": _("Requests"),
-        "in_pair_display": _("In a pair"),
-    }
     export_filename = "mentee-base"
 
     def get_queryset(self, request):

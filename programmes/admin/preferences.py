@@ -21,13 +21,6 @@ class MatchPreferenceAdmin(ProgrammeModelAdmin):
     search_fields = ("participant__last_name", "preferred__last_name")
     list_select_related = ("participant", "preferred", "programme")
     list_export = ("participant", "preferred", "programme", "mutual_display", "stated_at")
-    export_headings = {
-        "participant": _("Participant"),
-        "preferred": _("Would like to work with"),
-        "programme": _("Programme"),
-        "mutual_display": _("Mutual"),
-        "stated_at": _("Stated at"),
-    }
     export_filename = "preferences"
     edit_handler = form(
         [

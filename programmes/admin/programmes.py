@@ -25,15 +25,6 @@ class ProgrammeAdmin(ProgrammeModelAdmin):
         "get_status_display",
         "curator",
     )
-    export_headings = {
-        "title": _("Title"),
-        "form": _("Form of mentoring"),
-        "organisation": _("Organisation"),
-        "start_date": _("Start"),
-        "end_date": _("End"),
-        "get_status_display": _("Status"),
-        "curator": _("Curator"),
-    }
     export_filename = "programmes"
     edit_handler = form(
         [

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -63,7 +64,6 @@ class ErasureAct(ProgrammeRecord):
             else "—",
         }
 
+    @admin.display(description=_("data erased"))
     def erased_data_display(self) -> str:
         return "; ".join(str(label) for label in self.erased_data or [])
-
-    erased_data_display.short_description = _("data erased")

@@ -1,6 +1,7 @@
 import datetime
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -122,9 +123,11 @@ class Participant(ProgrammeRecord):
             raise ValidationError(errors)
 
     @property
+    @admin.display(description=_("Full name"))
     def full_name(self) -> str:
         return " ".join(part for part in (self.last_name, self.first_name, self.patronymic) if part)
 
+    @admin.display(description=_("Roles"))
     def roles_display(self) -> str:
         roles = []
         if self.is_mentor:
