@@ -74,7 +74,7 @@ class ParticipantAdmin(ProgrammeModelAdmin):
             # Every row is written: an EXISTS per row.
             return queryset.annotate(has_consent=Exists(valid.filter(participant=OuterRef("pk"))))
         # A page of the list: the consents of the participants shown, in one more query. With
-        # an EXISTS per row PostgreSQL hashed every consent of a municipality first (0.1 s).
+        # an EXISTS per row PostgreSQL hashed every consent of a municipality first.
         return queryset.prefetch_related(
             Prefetch("consents", queryset=valid, to_attr="valid_processing_consents")
         )

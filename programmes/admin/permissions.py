@@ -1,3 +1,9 @@
+"""Who may do what with a record in the admin: the model's permission and its organisation.
+
+Django's permissions say what a role may do with a kind of record; the organisation says with
+which records. wagtail-modeladmin asks only the first, so every helper here asks both.
+"""
+
 from wagtail_modeladmin.helpers import PermissionHelper
 
 from programmes.models.records import organisation_id_of, organisation_path_of
