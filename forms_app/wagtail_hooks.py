@@ -31,16 +31,21 @@ def register_submission_urls():
 
 
 @hooks.register("filter_form_submissions_for_user")
-def let_programme_staff_read_their_questionnaires(user, editable_forms):
-    """Curators and auditors read the answers of their organisations' questionnaires.
+def answers_only_for_the_staff_of_the_organisation(user, editable_forms):
+    """Answers are read by the curators and auditors of the page's organisation.
 
-    Wagtail shows answers to those who may edit the page; the people who run and audit the
-    programme need them too. Deleting answers still needs the right to edit the page.
+    Wagtail's own rule («may edit the page, may read its answers») would show every school's
+    answers, children's personal data, to any editor of the site. Editing a questionnaire and
+    reading what pupils answered are different rights: editors keep the first, the programme's
+    staff get the second for their own organisations only, and the superuser sees all.
+    Deleting answers also needs the right to edit the page (QuestionnaireDeleteSubmissionsView).
     """
-    if user.is_superuser or not user.has_perm("forms_app.view_questionnairesubmission"):
+    if user.is_superuser:
         return editable_forms
-    own = QuestionnairePage.objects.filter(organisation__in=organisation_ids_for(user)).values("pk")
-    return (editable_forms | Page.objects.filter(pk__in=own)).distinct()
+    if not user.has_perm("forms_app.view_questionnairesubmission"):
+        return Page.objects.none()
+    own = QuestionnairePage.objects.filter(organisation__in=organisation_ids_for(user))
+    return Page.objects.filter(pk__in=own.values("pk"))
 
 
 @hooks.register("register_admin_urls")

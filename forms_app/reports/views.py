@@ -1,21 +1,10 @@
 """The questionnaire results report in Wagtail's admin, and its XLSX download.
 
-Who may open it is Wagtail's own rule for a form's submissions
-(`wagtail.contrib.forms.utils.get_forms_for_user`, the check of `SubmissionsListView` and
-`DeleteSubmissionsView`): whoever may edit the page, narrowed or widened by any
-`filter_form_submissions_for_user` hook. Wagtail 8 has no
-`page.permissions_for_user(user).can_view_form_submissions()`.
-
-With the portal's roles as they stand that means: editors (page editing on the whole tree)
-and superusers see every questionnaire's results; curators and auditors (no page permission)
-are refused; anonymous visitors and participants (no admin access) are sent to the login page
-by Wagtail's `require_admin_access`, which wraps every URL of `register_admin_urls`.
-
-Wiring (in forms_app/wagtail_hooks.py)::
-
-    @hooks.register("register_admin_urls")
-    def register_report_urls():
-        return report_urls()
+Who may open it is who may read the page's answers: Wagtail's rule for a form's submissions
+(`get_forms_for_user`) as narrowed by the `filter_form_submissions_for_user` hook in
+forms_app/wagtail_hooks.py — the curators and auditors of the page's organisation and the
+superuser. The right is checked before the page is looked up, as Wagtail's own submissions
+views do, so a refused user learns nothing about which pages exist.
 """
 
 import tempfile

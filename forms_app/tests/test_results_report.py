@@ -444,12 +444,12 @@ def test_free_answers_past_the_row_limit_go_on_to_a_further_sheet(monkeypatch, m
 
 # --- the admin views ------------------------------------------------------------------------
 
-# Wagtail's rule for a form's submissions (get_forms_for_user: whoever may edit the page),
-# widened by forms_app's hook to the curators and auditors of the page's organisation.
+# Answers are read by the curators and auditors of the page's organisation and the superuser
+# (forms_app's filter_form_submissions_for_user hook); editing the page is not enough.
 EXPECTED = {
     "anonymous": TO_LOGIN,
     "participant": TO_LOGIN,  # no admin access
-    "editor": OK,  # page editing on the whole tree
+    "editor": REFUSED,  # edits every page, reads no school's answers
     "curator": OK,  # a member of the page's organisation
     "auditor": OK,
     "superuser": OK,
@@ -478,9 +478,12 @@ def test_staff_of_another_organisation_cannot_read_the_report(client, page, role
 
 
 @pytest.mark.parametrize(
-    ("role", "may_delete"), [("curator", False), ("auditor", False), ("editor", True)]
+    ("role", "may_delete"),
+    [("curator", False), ("auditor", False), ("editor", False), ("superuser", True)],
 )
-def test_only_page_editors_delete_answers(client, page, mentors, role, may_delete):
+def test_only_who_reads_the_answers_and_edits_the_page_deletes_them(
+    client, page, mentors, role, may_delete
+):
     user = user_with_role(role)
     mentors[0].organisation.members.add(user)
     client.force_login(user)

@@ -240,8 +240,8 @@ def test_list_of_a_huge_survey_counts_no_further_than_it_pages(
 
 
 def test_deleting_answers_is_logged_with_who_and_how_many(client, page):
-    editor = user_with_role("editor")
-    client.force_login(editor)
+    admin = user_with_role("superuser")
+    client.force_login(admin)
     other = QuestionnaireSubmission.objects.create(page=page, form_data={})
     ids = list(page.get_submissions().values_list("pk", flat=True))
     url = reverse("wagtailforms:delete_submissions", args=[page.pk])
@@ -254,7 +254,7 @@ def test_deleting_answers_is_logged_with_who_and_how_many(client, page):
     assert response.status_code == 302
     assert not QuestionnaireSubmission.objects.filter(pk__in=[*ids, other.pk]).exists()
     entry = PageLogEntry.objects.get(page=page, action=DELETE_ACTION)
-    assert entry.user == editor
+    assert entry.user == admin
     assert entry.data == {"count": 2}
     message = SubmissionsDeletedFormatter().format_message(entry)
     assert message == gettext("Answers deleted: %(count)s") % {"count": 2}
@@ -280,3 +280,33 @@ def test_deleting_is_refused_to_whom_wagtail_refuses_the_answers(client, page):
 
     assert QuestionnaireSubmission.objects.filter(pk=submission.pk).exists()
     assert not PageLogEntry.objects.filter(action=DELETE_ACTION).exists()
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    ["wagtailforms:list_submissions", "forms_app_results", "forms_app_results_xlsx"],
+)
+def test_an_editor_edits_the_questionnaire_but_reads_no_answer(client, page, people, url_name):
+    client.force_login(user_with_role("editor"))
+    name = people["mentor"].last_name
+
+    answers = client.get(reverse(url_name, args=[page.pk]))
+    export = client.get(reverse(url_name, args=[page.pk]) + "?export=xlsx")
+    forms_index = client.get(reverse("wagtailforms:index"))
+    editor_page = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+    assert answers.status_code in (302, 403) and export.status_code in (302, 403)
+    assert name not in answers.content.decode() + export.content.decode()
+    assert page.title not in forms_index.content.decode()
+    assert editor_page.status_code == 200
+
+
+def test_a_curator_of_the_page_organisation_reads_its_answers(client, page, people):
+    curator = user_with_role("curator")
+    people["mentor"].organisation.members.add(curator)
+    client.force_login(curator)
+
+    response = client.get(reverse("wagtailforms:list_submissions", args=[page.pk]))
+
+    assert response.status_code == 200
+    assert people["mentor"].last_name in response.content.decode()
