@@ -56,11 +56,13 @@ class FieldMapping(models.TextChoices):
     COMMENT = "comment", _("Feedback: comment")
 
 
+# A question whose answer is one of the people the page lists (participant_choices).
+PARTICIPANT_FIELD = "participant"
 QUESTIONNAIRE_FIELD_CHOICES = [
     *FORM_FIELD_CHOICES,
     ("rating_5", _("Rating scale 1–5")),
     ("rating_10", _("Rating scale 1–10")),
-    ("participant", _("Choice of a participant")),
+    (PARTICIPANT_FIELD, _("Choice of a participant")),
 ]
 
 

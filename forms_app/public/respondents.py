@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forms_app.models import Invitation, QuestionnaireAccess
+from forms_app.models.questionnaires import PARTICIPANT_FIELD
 from forms_app.services.questionnaires import Respondent
 from portal.client_address import client_address
 
@@ -33,6 +34,34 @@ def invitation_refusal(invitation: Invitation | None, *, page, allow_reuse: bool
 
 def resolve(request, page) -> tuple[Respondent | None, Refusal | None]:
     """The respondent for this request, or why they may not answer."""
+    return _identify(request, page)
+
+
+def people_list_refusal(
+    page, respondent: Respondent, *, questions, signed_in: bool
+) -> Refusal | None:
+    """A «choice of a participant» question lists people by name: only for one of them.
+
+    The names of the children who came to a group meeting, or of a programme's pupils, are
+    personal data; the form that lists them opens only to someone on that same list.
+    """
+    if not any(field.field_type == PARTICIPANT_FIELD for field in questions):
+        return None
+    participant = respondent.participant
+    if participant is not None and page.participant_choices().filter(pk=participant.pk).exists():
+        return None
+    if page.meeting_id:
+        message = _("This questionnaire is for those who attended the meeting it is about.")
+    else:
+        message = _("This questionnaire is for the participants of the programme it is about.")
+    return Refusal(
+        _("This questionnaire is not for you"),
+        message,
+        sign_in=participant is None and not signed_in,
+    )
+
+
+def _identify(request, page) -> tuple[Respondent | None, Refusal | None]:
     ip = client_address(request)
     agent = request.META.get("HTTP_USER_AGENT", "")
     if page.access == QuestionnaireAccess.ANYONE:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from forms_app.public import ratelimit
 from forms_app.public.consents import consent_required_redirect
-from forms_app.public.respondents import resolve
+from forms_app.public.respondents import people_list_refusal, resolve
 from forms_app.services.questionnaires import AlreadyAnswered, has_answered, questionnaire_submit
 from portal.client_address import client_address
 from programmes.models import Meeting
@@ -34,6 +34,15 @@ def serve_questionnaire(page, request):
     respondent, refusal = resolve(request, page)
     if refusal:
         return _render(page, request, "forms_app/refusal.html", refusal=refusal)
+    if request.method == "POST":
+        form = page.get_form(request.POST, request.FILES, page=page, user=request.user)
+    else:
+        form = page.get_form(page=page, user=request.user)
+    refusal = people_list_refusal(
+        page, respondent, questions=form.questions, signed_in=request.user.is_authenticated
+    )
+    if refusal:
+        return _render(page, request, "forms_app/refusal.html", refusal=refusal)
     if not page.allow_several_answers and has_answered(
         page=page, participant=respondent.participant
     ):
@@ -47,7 +56,6 @@ def serve_questionnaire(page, request):
     meeting = _meeting(request)
     token = respondent.invitation.token if respondent.invitation else ""
     if request.method == "POST":
-        form = page.get_form(request.POST, request.FILES, page=page, user=request.user)
         if not ratelimit.submission_allowed(ip=client_address(request), invitation_token=token):
             form.is_valid()
             form.add_error(
@@ -72,8 +80,6 @@ def serve_questionnaire(page, request):
                     form.add_error(None, message)
             else:
                 return HttpResponseRedirect(f"{page.url}?{SENT}=1")
-    else:
-        form = page.get_form(page=page, user=request.user)
     return _render(
         page,
         request,
