@@ -5,6 +5,7 @@ import datetime
 from django.utils import timezone
 
 from forms_app.models import (
+    ConsentPage,
     Invitation,
     QuestionnaireAccess,
     QuestionnaireField,
@@ -12,6 +13,7 @@ from forms_app.models import (
     QuestionnairePage,
 )
 from home.services import ascii_slug, mentoring_section_get_or_create
+from programmes.models import ConsentKind
 
 MENTEE_FIELDS = [
     ("Фамилия", "singleline", "last_name"),
@@ -74,3 +76,29 @@ def answers(page, **overrides) -> dict:
             data[field.clean_name] = f"Ответ на «{field.label}»"
     data.update(overrides)
     return data
+
+
+def consent_page(organisation, *, kind=ConsentKind.PROCESSING, title=None) -> ConsentPage:
+    section = mentoring_section_get_or_create()
+    title = title or (
+        "Согласие на обработку персональных данных"
+        if kind == ConsentKind.PROCESSING
+        else "Согласие на распространение персональных данных"
+    )
+    page = ConsentPage(
+        title=title,
+        slug=ascii_slug(title, parent=section),
+        organisation=organisation,
+        kind=kind,
+        body="<p>Я даю согласие оператору на обработку моих персональных данных.</p>"
+        "<ul><li>свободно</li><li>своей волей и в своём интересе</li></ul>",
+        purpose="Организация наставничества в школе.",
+        personal_data="Фамилия, имя, отчество; класс; контактный телефон.",
+        actions="Сбор, запись, систематизация, хранение, уничтожение; с использованием средств автоматизации.",
+        processors="ООО «Хостинг», г. Москва, ул. Серверная, д. 1.",
+        validity="До окончания программы наставничества.",
+        withdrawal="Письменным заявлением оператору или в личном кабинете.",
+    )
+    section.add_child(instance=page)
+    page.save_revision().publish()
+    return ConsentPage.objects.get(pk=page.pk)

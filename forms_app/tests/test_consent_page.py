@@ -10,8 +10,9 @@ from django.test import RequestFactory
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from forms_app.models import ConsentPage, Invitation, QuestionnairePage
+from forms_app.models import Invitation, QuestionnairePage
 from forms_app.public.consents import consent_required_redirect
+from forms_app.tests.factories import consent_page
 from home.services import ascii_slug, mentoring_section_get_or_create
 from portal.roles import PARTICIPANTS
 from portal.tests.factories import UserFactory, user_with_role
@@ -52,32 +53,6 @@ def russian(message) -> str:
     """The message as the Russian interface shows it (English until it is translated)."""
     with translation.override("ru"):
         return gettext(message) if isinstance(message, str) else str(message)
-
-
-def consent_page(organisation, *, kind=ConsentKind.PROCESSING, title=None) -> ConsentPage:
-    section = mentoring_section_get_or_create()
-    title = title or (
-        "Согласие на обработку персональных данных"
-        if kind == ConsentKind.PROCESSING
-        else "Согласие на распространение персональных данных"
-    )
-    page = ConsentPage(
-        title=title,
-        slug=ascii_slug(title, parent=section),
-        organisation=organisation,
-        kind=kind,
-        body="<p>Я даю согласие оператору на обработку моих персональных данных.</p>"
-        "<ul><li>свободно</li><li>своей волей и в своём интересе</li></ul>",
-        purpose="Организация наставничества в школе.",
-        personal_data="Фамилия, имя, отчество; класс; контактный телефон.",
-        actions="Сбор, запись, систематизация, хранение, уничтожение; с использованием средств автоматизации.",
-        processors="ООО «Хостинг», г. Москва, ул. Серверная, д. 1.",
-        validity="До окончания программы наставничества.",
-        withdrawal="Письменным заявлением оператору или в личном кабинете.",
-    )
-    section.add_child(instance=page)
-    page.save_revision().publish()
-    return ConsentPage.objects.get(pk=page.pk)
 
 
 def participant_user(participant):
