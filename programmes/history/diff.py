@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
@@ -109,6 +110,10 @@ def format_datetime(value: datetime.datetime) -> str:
     return value.strftime(DATETIME_FORMAT)
 
 
+def _respondent_id(record) -> int | None:
+    return getattr(record, "history_respondent_id", None)
+
+
 def user_label(user) -> str:
     """The user's full name as the rest of the portal shows it, or their login name."""
     return user.get_full_name().strip() or user.get_username()
@@ -171,6 +176,7 @@ class _Resolver:
 
     def __init__(self):
         self.user_model = get_user_model()
+        self.participant_model = apps.get_model("programmes", "Participant")
         self._wanted: dict[tuple[type[models.Model], str], set] = defaultdict(set)
         self._found: dict[tuple[type[models.Model], str], dict] = {}
 
@@ -207,6 +213,14 @@ class _Resolver:
             return _("system")
         user = self.get(self.user_model, self.user_model._meta.pk.attname, pk)
         return user_label(user) if user is not None else deleted_label(pk)
+
+    def author(self, user_pk, respondent_pk) -> str:
+        """Who made a version: the user, else the participant whose answer made it."""
+        if user_pk is not None or respondent_pk is None:
+            return self.user(user_pk)
+        respondent = self.get(self.participant_model, "id", respondent_pk)
+        name = respondent.full_name if respondent is not None else deleted_label(respondent_pk)
+        return _("%(name)s (participant, by a questionnaire answer)") % {"name": name}
 
     def display(self, model_field: models.Field, value) -> str:
         """A field's value as a person reads it."""
@@ -354,6 +368,7 @@ def describe(records: Iterable[models.Model]) -> list[Version]:
         references = [f for f in model._meta.concrete_fields if _is_reference(f)]
         for record in model_records:
             resolver.want(resolver.user_model, user_key, record.history_user_id)
+            resolver.want(resolver.participant_model, "id", _respondent_id(record))
             prev = previous[(history_model, record.history_id)]
             for version in (record, prev) if prev is not None else (record,):
                 for model_field in references:
@@ -375,7 +390,7 @@ def describe(records: Iterable[models.Model]) -> list[Version]:
                 object_id=getattr(record, model._meta.pk.attname),
                 date=record.history_date,
                 user_id=record.history_user_id,
-                user=resolver.user(record.history_user_id),
+                user=resolver.author(record.history_user_id, _respondent_id(record)),
                 action_code=record.history_type,
                 reason=record.history_change_reason or "",
                 object_label=_object_label(resolver, model, record),

@@ -57,7 +57,7 @@ def feedback_submit(
             if _feedback_exists(meeting=meeting, author=author):
                 raise _already_given() from error
             raise
-        attribute_change(feedback, user=user, reason=None)
+        attribute_change(feedback, user=user, reason=None, respondent=author)
         try:
             # A savepoint, so a unique-constraint race leaves the outer transaction usable.
             with transaction.atomic():

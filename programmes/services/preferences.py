@@ -19,6 +19,6 @@ def preference_state(
         participant=participant, preferred=preferred, programme_id=programme_id
     )
     preference.full_clean()
-    attribute_change(preference, user=user, reason=reason)
+    attribute_change(preference, user=user, reason=reason, respondent=participant)
     preference.save()
     return preference
