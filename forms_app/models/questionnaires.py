@@ -80,13 +80,24 @@ class QuestionnaireField(AbstractFormField):
         default=FieldMapping.NONE,
         help_text=_("Where the answer goes besides the list of answers."),
     )
+    updates_known = models.BooleanField(
+        _("updates a known participant's record"),
+        default=True,
+        help_text=_(
+            "For someone who answers signed in or by their invitation: replace what their "
+            "record holds with this answer. Name, class and date of birth are never replaced: "
+            "a different answer goes to the curator as a proposal."
+        ),
+    )
     max_length = models.PositiveIntegerField(
         _("longest answer, characters"), default=1000, help_text=_("For text answers.")
     )
 
     panels = [
         *AbstractFormField.panels,
-        FieldRowPanel([FieldPanel("maps_to"), FieldPanel("max_length")]),
+        FieldRowPanel(
+            [FieldPanel("maps_to"), FieldPanel("updates_known"), FieldPanel("max_length")]
+        ),
     ]
 
     class Meta(AbstractFormField.Meta):

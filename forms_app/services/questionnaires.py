@@ -98,11 +98,18 @@ def questionnaire_submit(
             respondent = replace(respondent, participant=participant)
         if not page.allow_several_answers and has_answered(page=page, participant=participant):
             raise AlreadyAnswered
-    answers = _mapped_answers(
-        page.get_form_fields() if questions is None else questions, cleaned_data
-    )
+    questions = page.get_form_fields() if questions is None else questions
+    answers = _mapped_answers(questions, cleaned_data)
+    updatable = {field.maps_to for field in questions if field.maps_to and field.updates_known}
     participant = (
-        _feed(page=page, answers=answers, respondent=respondent, meeting=meeting) or participant
+        _feed(
+            page=page,
+            answers=answers,
+            updatable=updatable,
+            respondent=respondent,
+            meeting=meeting,
+        )
+        or participant
     )
     anonymous = page.is_anonymous
     submission = QuestionnaireSubmission.objects.create(
@@ -124,9 +131,9 @@ def questionnaire_submit(
     return submission
 
 
-def _feed(*, page, answers, respondent: Respondent, meeting) -> Participant | None:
+def _feed(*, page, answers, updatable, respondent: Respondent, meeting) -> Participant | None:
     if page.kind in (QuestionnaireKind.MENTEE, QuestionnaireKind.MENTOR):
-        return _feed_base(page=page, answers=answers, respondent=respondent)
+        return _feed_base(page=page, answers=answers, updatable=updatable, respondent=respondent)
     if page.kind == QuestionnaireKind.FEEDBACK:
         _feed_feedback(answers=answers, respondent=respondent, meeting=meeting)
     if page.kind == QuestionnaireKind.PREFERENCE:
@@ -151,7 +158,7 @@ def _feed_preference(*, page, answers, respondent: Respondent) -> None:
     )
 
 
-def _feed_base(*, page, answers, respondent: Respondent) -> Participant:
+def _feed_base(*, page, answers, updatable, respondent: Respondent) -> Participant:
     """Create or update the participant of the mentee or mentor base from the mapped answers."""
     if respondent.participant is None and not page.organisation_id:
         raise ValidationError(
@@ -162,6 +169,7 @@ def _feed_base(*, page, answers, respondent: Respondent) -> Participant:
         organisation_id=page.organisation_id,
         as_mentee=page.kind == QuestionnaireKind.MENTEE,
         answers=answers,
+        updatable=updatable,
         user=respondent.user,
         reason=_("Questionnaire «%(title)s»") % {"title": page.title},
     )

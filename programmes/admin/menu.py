@@ -19,6 +19,7 @@ from programmes.admin.pairs import OverduePairAdmin, PairAdmin
 from programmes.admin.participants import MenteeBaseAdmin, MentorBaseAdmin, ParticipantAdmin
 from programmes.admin.preferences import MatchPreferenceAdmin
 from programmes.admin.programmes import ProgrammeAdmin
+from programmes.admin.proposals import ParticipantChangeProposalAdmin
 
 
 class MentoringGroup(ModelAdminGroup):
@@ -34,6 +35,7 @@ class MentoringGroup(ModelAdminGroup):
         ParticipantAdmin,
         MentorBaseAdmin,
         MenteeBaseAdmin,
+        ParticipantChangeProposalAdmin,
         MatchPreferenceAdmin,
         ConsentAdmin,
         ErasureActAdmin,

@@ -24,10 +24,12 @@ from .pairs import (
 from .participants import Participant, ParticipantCategory, ParticipantStatus
 from .preferences import MatchPreference
 from .programmes import MentoringForm, Programme, ProgrammeStatus
+from .proposals import IDENTITY_FIELDS, ParticipantChangeProposal, ProposalStatus
 
 __all__ = [
     "CONSENT_REQUIRED_STATUSES",
     "ERASURE_PERIOD_DAYS",
+    "IDENTITY_FIELDS",
     "MEETING_INTERVAL_DAYS",
     "OPEN_PAIR_STATUSES",
     "PAIR_TRANSITIONS",
@@ -54,9 +56,11 @@ __all__ = [
     "PairStatus",
     "Participant",
     "ParticipantCategory",
+    "ParticipantChangeProposal",
     "ParticipantStatus",
     "PartnerOrganisation",
     "Programme",
     "ProgrammeStatus",
+    "ProposalStatus",
     "TrackedHistory",
 ]

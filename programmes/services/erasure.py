@@ -33,6 +33,7 @@ from programmes.models import (
     Pair,
     PairMentee,
     Participant,
+    ParticipantChangeProposal,
     ParticipantStatus,
 )
 from programmes.models.history import attribute_change
@@ -68,6 +69,7 @@ ERASED_KINDS = {
     ),
     "account": gettext_lazy("User account: name and e-mail removed, sign-in disabled"),
     "account_link": gettext_lazy("Link to the user account"),
+    "proposals": gettext_lazy("Proposed changes of name, class and date of birth"),
     "history": gettext_lazy("Change history of these records"),
     "log": gettext_lazy("Entries of the administration's action log"),
 }
@@ -182,6 +184,8 @@ KEPT_FIELDS: dict[type[models.Model], frozenset[str]] = {
     # A practice belongs to the organisation; its materials are a document the organisation
     # published, not the participant's data (their name is scrubbed from its texts).
     Case: frozenset({"id", "organisation", "programme", "pair", "file", "is_published"}),
+    # Deleted whole, history included (DELETED_WHOLE): nothing is kept.
+    ParticipantChangeProposal: frozenset(),
 }
 
 
@@ -189,6 +193,8 @@ def erased_fields(model: type[models.Model]) -> frozenset[str]:
     """The fields of `model` that `participant_erase` blanks, deletes or scrubs of the name."""
     if model is Participant:
         return frozenset({*PARTICIPANT_BLANKS, *_erased_name(0)})
+    if model in DELETED_WHOLE:
+        return frozenset(field.name for field in model._meta.concrete_fields)
     if model is Consent:
         return frozenset(CONSENT_BLANKS)
     if model is MentorTraining:
@@ -260,6 +266,8 @@ def participant_erase(
             erased.append("consents")
             if files:
                 erased.append("scans")
+        if _delete_proposals(pid):
+            erased.append("proposals")
         if _erase_feedback(pid):
             erased.append("feedback")
         if _erase_certificates(pid, files):
@@ -356,7 +364,9 @@ def _linked_records(participant: Participant) -> dict[type[models.Model], list]:
 
 
 # Records handled on their own (blanked, deleted by their app, or naming no one).
-OWN_HANDLING = {Consent, ErasureAct}
+OWN_HANDLING = {Consent, ErasureAct, ParticipantChangeProposal}
+# Records deleted with their history: they hold nothing the programme must keep.
+DELETED_WHOLE = {ParticipantChangeProposal}
 
 
 def _other_records_of(pid: int) -> dict[type[models.Model], list]:
@@ -408,6 +418,16 @@ def _erase_consents(pid: int, files: list) -> bool:
     files.extend((scan_field, name) for name in sorted(names))
     consents.update(**CONSENT_BLANKS)
     return True
+
+
+def _delete_proposals(pid: int) -> bool:
+    """A proposal is nothing but a name, class or date of birth someone typed: all of it goes."""
+    proposals = ParticipantChangeProposal.objects.filter(participant_id=pid)
+    history = _history(ParticipantChangeProposal).filter(participant_id=pid)
+    had_any = proposals.exists() or history.exists()
+    proposals.delete()
+    history.delete()
+    return had_any
 
 
 def _erase_feedback(pid: int) -> bool:

@@ -25,6 +25,7 @@ from programmes.models import (
     PairStatus,
     Participant,
     ParticipantCategory,
+    ParticipantChangeProposal,
     PartnerOrganisation,
     Programme,
 )
@@ -248,6 +249,17 @@ class ErasureActFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ErasureAct
+
+
+class ParticipantChangeProposalFactory(factory.django.DjangoModelFactory):
+    participant = factory.SubFactory(ParticipantFactory, mentee=True)
+    field_name = "last_name"
+    current_value = factory.SelfAttribute("participant.last_name")
+    proposed_value = "Новикова"
+    source = "Анкета «Анкета наставляемого»"
+
+    class Meta:
+        model = ParticipantChangeProposal
 
 
 def pair_with_mentees(*, mentees: int = 1, consents: bool = True, **pair_fields) -> Pair:

@@ -30,6 +30,7 @@ from programmes.tests.factories import (
     FeedbackFactory,
     IncentiveDecisionFactory,
     MeetingFactory,
+    ParticipantChangeProposalFactory,
     pair_with_mentees,
 )
 
@@ -111,6 +112,7 @@ def records():
         mentor=pair.mentor, course="Школа наставника", hours=16, completed_on=pair.start_date
     )
     Case.objects.create(organisation=organisation, title="Кейс", description="Описание", pair=pair)
+    ParticipantChangeProposalFactory(participant=pair.mentees.first().mentee)
     return pair
 
 

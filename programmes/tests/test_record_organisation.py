@@ -27,6 +27,7 @@ FACTORIES = {
     "Case": factories.CaseFactory,
     "MatchPreference": factories.MatchPreferenceFactory,
     "ErasureAct": factories.ErasureActFactory,
+    "ParticipantChangeProposal": factories.ParticipantChangeProposalFactory,
 }
 # Shared by every organisation: nobody's in particular.
 SHARED = {MentoringForm}
