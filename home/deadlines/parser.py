@@ -1,0 +1,55 @@
+"""The entry point: recognise a phrase, most specific forms first, and date it in the period."""
+
+import re
+from datetime import date
+
+from home.deadlines.kinds import Deadline, DeadlineKind, Period, Recurrence, recognised, unparsed
+from home.deadlines.reading import read
+from home.deadlines.recurrence import recurring, split_recurrence
+from home.deadlines.spans import place
+from home.deadlines.spelling import QUALIFIER, normalise
+
+_WHOLE_PERIOD = re.compile(
+    r"постоянно"
+    r"|(?:в течение|на протяжении) (?:всего )?(?:учебного )?года"
+    r"|(?:в течение|на протяжении) (?:всего )?(?:периода|срока)\b.*"
+    r"|весь период\b.*"
+    r"|в соответствии со сроками реализации\b.*"
+)
+
+
+def parse_deadline(text: str, *, period_start: date, period_end: date) -> Deadline:
+    """Read a roadmap deadline phrase, placing year-less phrases inside the roadmap period.
+
+    Any string is accepted: a phrase that cannot be read, or that names an impossible
+    date («31.02.2023»), comes back as ``DeadlineKind.UNPARSED`` with its text kept.
+    A period that ends before it starts is a caller's mistake and raises ``ValueError``.
+    """
+    if period_end < period_start:
+        raise ValueError(f"Roadmap period ends ({period_end}) before it starts ({period_start}).")
+    try:
+        deadline = _interpret(text, (period_start, period_end))
+    except ValueError:
+        # Raised for dates that cannot exist and spans that end before they start.
+        deadline = None
+    return deadline or unparsed(text)
+
+
+def _interpret(text: str, period: Period) -> Deadline | None:
+    """Recognise the phrase, most specific forms first; ``None`` when it is not understood."""
+    phrase = QUALIFIER.sub("", normalise(text), count=1)
+    if _WHOLE_PERIOD.fullmatch(phrase):
+        return recognised(text, DeadlineKind.WHOLE_PERIOD, Recurrence.NONE, (period,))
+    split = split_recurrence(phrase)
+    if split is None:
+        return None
+    recurrence, rest = split
+    if recurrence is not Recurrence.NONE:
+        return recurring(text, recurrence, rest, period)
+    reading = read(phrase)
+    if reading is None:
+        return None
+    start, end = place(reading.span, period)
+    if reading.kind is DeadlineKind.BY_DATE:
+        start = min(period[0], end)
+    return recognised(text, reading.kind, Recurrence.NONE, ((start, end),))

@@ -1,0 +1,138 @@
+"""Read a one-off deadline phrase into a span: a date, a month, a quarter, a range of them.
+
+Readers try the most specific shapes first and return ``None`` for what they do
+not understand; the years are chosen later, against the roadmap period.
+"""
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from home.deadlines.kinds import DeadlineKind
+from home.deadlines.spans import Edge, Span
+from home.deadlines.spelling import (
+    BLOCK_MONTHS,
+    BLOCK_UNIT,
+    FILLER,
+    MONTH,
+    MONTHS,
+    ORDINAL,
+    ORDINAL_ENDING,
+    ORDINALS,
+    full_year,
+)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a phrase was read as, before the roadmap period fixes the missing years."""
+
+    kind: DeadlineKind
+    span: Span
+
+
+def _day(match: re.Match[str]) -> Reading:
+    month = match["month"]
+    edge = Edge(
+        int(month) if month.isdigit() else MONTHS[month],
+        int(match["day"]),
+        full_year(match["year"]),
+    )
+    return Reading(DeadlineKind.DATE, Span(edge, edge))
+
+
+def _month(match: re.Match[str]) -> Reading:
+    month = MONTHS[match["month"]]
+    return Reading(DeadlineKind.MONTH, Span.of_months(month, month, full_year(match["year"])))
+
+
+def _blocks(match: re.Match[str]) -> Reading:
+    """Read quarters and half-years, alone («I квартал») or as a run («I–IV квартал»)."""
+    size = BLOCK_MONTHS[match["unit"]]
+    first = ORDINALS[match["first"]]
+    last = ORDINALS[match["last"]] if match["last"] else first
+    if not first <= last <= 12 // size:
+        raise ValueError(f"No such {match['unit']} run: {match[0]!r}")
+    span = Span.of_months((first - 1) * size + 1, last * size, full_year(match["year"]))
+    return Reading(DeadlineKind.PERIOD, span)
+
+
+def _school_year(match: re.Match[str]) -> Reading:
+    span = Span(Edge(9, year=int(match["first"])), Edge(8, year=int(match["last"])))
+    return Reading(DeadlineKind.PERIOD, span)
+
+
+def _year(match: re.Match[str]) -> Reading:
+    return Reading(DeadlineKind.PERIOD, Span.of_months(1, 12, int(match["year"])))
+
+
+_YEAR = r"(?P<year>\d{4})"
+_POINTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Reading]], ...] = (
+    (re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})(?:\.(?P<year>\d{4}|\d{2}))?"), _day),
+    (re.compile(rf"(?P<day>\d{{1,2}}) (?P<month>{MONTH})(?: {_YEAR})?"), _day),
+    (re.compile(rf"(?P<month>{MONTH})(?: {_YEAR})?"), _month),
+    (
+        re.compile(
+            rf"(?P<first>{ORDINAL}){ORDINAL_ENDING}(?:-(?P<last>{ORDINAL}){ORDINAL_ENDING})?"
+            rf" (?P<unit>{BLOCK_UNIT})[а-я]*(?: {_YEAR})?"
+        ),
+        _blocks,
+    ),
+    (re.compile(r"(?P<first>\d{4})-(?P<last>\d{4}) учебн[а-я]* год[а-я]*"), _school_year),
+    (re.compile(_YEAR), _year),
+)
+_FROM_TO = re.compile(r"с (?P<first>.+?) (?:по|до) (?P<last>.+)")
+_BY = re.compile(r"(?:до|по|не позднее|не позже|к) (?P<point>.+)")
+
+
+def read_point(text: str) -> Reading | None:
+    """Read a single date, month, quarter, half-year, school year or year."""
+    for pattern, build in _POINTS:
+        if match := pattern.fullmatch(text):
+            return build(match)
+    return None
+
+
+def _read_between(first_text: str, last_text: str) -> Reading | None:
+    first, last = read_point(first_text), read_point(last_text)
+    if first is None or last is None:
+        return None
+    return Reading(DeadlineKind.PERIOD, Span(first.span.first, last.span.last))
+
+
+def _cuts(text: str) -> Iterator[tuple[str, str]]:
+    """Every way to cut the text in two at a dash or a space, where a range may be split."""
+    for separator in ("-", " "):
+        parts = text.split(separator)
+        for index in range(1, len(parts)):
+            yield separator.join(parts[:index]), separator.join(parts[index:])
+
+
+def _read_range(text: str) -> Reading | None:
+    """Read two points one after the other: «январь – июнь 2023», «февраль апрель»."""
+    for first_text, last_text in _cuts(text):
+        if (reading := _read_between(first_text, last_text)) is not None:
+            return reading
+    return None
+
+
+def _read_from_to(text: str) -> Reading | None:
+    """Read «с 01.09.2023 по 31.05.2024»."""
+    match = _FROM_TO.fullmatch(text)
+    return _read_between(match["first"], match["last"]) if match else None
+
+
+def _read_by(text: str) -> Reading | None:
+    """Read «до 28.02.23», «не позднее 30.12.2023»; the span is the date named."""
+    match = _BY.fullmatch(text)
+    reading = read_point(match["point"]) if match else None
+    return Reading(DeadlineKind.BY_DATE, reading.span) if reading else None
+
+
+def read(text: str) -> Reading | None:
+    """Read a one-off deadline, after dropping a leading «в», «в течение» or «в период»."""
+    text = FILLER.sub("", text, count=1)
+    for reader in (_read_from_to, _read_by, read_point, _read_range):
+        if (reading := reader(text)) is not None:
+            return reading
+    return None

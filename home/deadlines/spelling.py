@@ -1,0 +1,65 @@
+"""How authors type deadlines: one spelling for many, and the words dates are made of."""
+
+import re
+
+DASH = re.compile(r"\s*[-‐‑‒–—―−]\s*")
+YEAR_SUFFIX = re.compile(r"(\d)\s*(?:года|году|год|гг|г)\b\.?")
+EDGE_PUNCTUATION = " ,.;:"
+QUALIFIER = re.compile(r"^(?:при необходимости|по мере необходимости)[ ,]*")
+FILLER = re.compile(r"^(?:в течение|в период|в|во) ")
+
+
+def normalise(text: str) -> str:
+    """Reduce the many ways authors type one phrase to a single spelling.
+
+    Lower case, «ё» as «е», one plain space for any run of whitespace (non-breaking
+    spaces included), every dash variant as a bare "-", and no «г.»/«гг.»/«года»
+    after numbers, since the year suffix never changes the meaning.
+    """
+    text = " ".join(text.lower().replace("ё", "е").split())
+    text = DASH.sub("-", text)
+    text = YEAR_SUFFIX.sub(r"\1", text)
+    return text.strip(EDGE_PUNCTUATION)
+
+
+_SOFT_ENDINGS = ("ь", "я", "е")
+_HARD_ENDINGS = ("", "а", "е")
+# Nominative, genitive and prepositional endings: «декабрь», «декабря», «декабре».
+_MONTH_SPELLINGS = (
+    ("январ", _SOFT_ENDINGS),
+    ("феврал", _SOFT_ENDINGS),
+    ("март", _HARD_ENDINGS),
+    ("апрел", _SOFT_ENDINGS),
+    ("ма", ("й", "я", "е")),
+    ("июн", _SOFT_ENDINGS),
+    ("июл", _SOFT_ENDINGS),
+    ("август", _HARD_ENDINGS),
+    ("сентябр", _SOFT_ENDINGS),
+    ("октябр", _SOFT_ENDINGS),
+    ("ноябр", _SOFT_ENDINGS),
+    ("декабр", _SOFT_ENDINGS),
+)
+MONTHS = {
+    stem + ending: number
+    for number, (stem, endings) in enumerate(_MONTH_SPELLINGS, start=1)
+    for ending in endings
+}
+MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+DATE_WORDS = re.compile(rf"\d|\b{MONTH}\b")
+
+# Quarters and half-years are numbered in Roman or Arabic numerals or in words
+# («первое полугодие»); the endings («-й», «ое», «ом») are matched separately.
+ORDINALS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+ORDINALS.update({"перв": 1, "втор": 2, "трет": 3, "четверт": 4})
+ORDINAL = "(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
+ORDINAL_ENDING = r"(?:-?[а-я]+)?"
+# «квартал» and «полугодие» split the year into blocks of this many months.
+BLOCK_MONTHS = {"квартал": 3, "полугоди": 6}
+BLOCK_UNIT = "(?:" + "|".join(BLOCK_MONTHS) + ")"
+
+
+def full_year(digits: str | None) -> int | None:
+    """Expand two-digit years («28.02.23») into this century: roadmaps only ever mean 20xx."""
+    if digits is None:
+        return None
+    return 2000 + int(digits) if len(digits) == 2 else int(digits)
