@@ -12,8 +12,9 @@ author wrote is lost and no date is invented.
 
 The package is split by idea: ``kinds`` says what a deadline is, ``spelling`` how
 authors type it, ``spans`` how a stretch of the calendar gets its years,
-``reading`` how one-off phrases are read, ``recurrence`` how repeated ones are,
-and ``parser`` puts them together.
+``school_calendar`` what school years, terms and weeks stand for, ``reading`` how
+one-off phrases are read, ``recurrence`` how repeated ones are, and ``parser``
+puts them together.
 """
 
 from home.deadlines.kinds import Deadline, DeadlineKind, Period, Recurrence

@@ -3,7 +3,12 @@
 import re
 
 DASH = re.compile(r"\s*[-‐‑‒–—―−]\s*")
-YEAR_SUFFIX = re.compile(r"(\d)\s*(?:года|году|год|гг|г)\b\.?")
+SLASH = re.compile(r"\s*/\s*")
+YEAR_SUFFIX = re.compile(r"(\d)\s*(?:года|году|год|г\.\s?г|гг|г)\b\.?")
+QUARTER_ABBREVIATION = re.compile(r"\bкв\b\.?")
+# Brackets hold asides («2 раза в год (декабрь, май)», «ежегодно (отчёт)»): read them as a list.
+BRACKETS = re.compile(r"\s*[()]\s*")
+COMMAS = re.compile(r"\s*,[\s,]*")
 EDGE_PUNCTUATION = " ,.;:"
 QUALIFIER = re.compile(r"^(?:при необходимости|по мере необходимости)[ ,]*")
 FILLER = re.compile(r"^(?:в течение|в период|в|во) ")
@@ -13,12 +18,16 @@ def normalise(text: str) -> str:
     """Reduce the many ways authors type one phrase to a single spelling.
 
     Lower case, «ё» as «е», one plain space for any run of whitespace (non-breaking
-    spaces included), every dash variant as a bare "-", and no «г.»/«гг.»/«года»
-    after numbers, since the year suffix never changes the meaning.
+    spaces included), every dash variant as a bare "-", «/» without spaces, brackets
+    as commas, «кв.» as «квартал», and no «г.»/«гг.»/«года» after numbers, since the
+    year suffix never changes the meaning.
     """
     text = " ".join(text.lower().replace("ё", "е").split())
     text = DASH.sub("-", text)
+    text = SLASH.sub("/", text)
     text = YEAR_SUFFIX.sub(r"\1", text)
+    text = QUARTER_ABBREVIATION.sub("квартал", text)
+    text = COMMAS.sub(", ", BRACKETS.sub(", ", text))
     return text.strip(EDGE_PUNCTUATION)
 
 
@@ -47,8 +56,8 @@ MONTHS = {
 MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 DATE_WORDS = re.compile(rf"\d|\b{MONTH}\b")
 
-# Quarters and half-years are numbered in Roman or Arabic numerals or in words
-# («первое полугодие»); the endings («-й», «ое», «ом») are matched separately.
+# Quarters, half-years, terms and weeks are numbered in Roman or Arabic numerals or
+# in words («первое полугодие»); the endings («-й», «ое», «ом») are matched separately.
 ORDINALS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 ORDINALS.update({"перв": 1, "втор": 2, "трет": 3, "четверт": 4})
 ORDINAL = "(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
@@ -56,6 +65,13 @@ ORDINAL_ENDING = r"(?:-?[а-я]+)?"
 # «квартал» and «полугодие» split the year into blocks of this many months.
 BLOCK_MONTHS = {"квартал": 3, "полугоди": 6}
 BLOCK_UNIT = "(?:" + "|".join(BLOCK_MONTHS) + ")"
+# «2024/2025 учебный год», «2024-25 уч. г.»; a slash alone marks a school year too.
+SCHOOL_YEAR = (
+    r"(?:(?P<sy_first>\d{4})-(?P<sy_last>\d{4}|\d{2}) (?:учебн[а-я]*|уч\.?) ?(?:год[а-я]*|г\.?)"
+    r"|(?P<slash_first>\d{4})/(?P<slash_last>\d{4}|\d{2})(?: (?:учебн[а-я]*|уч\.?) ?(?:год[а-я]*|г\.?))?)"
+)
+# «учебного года» without years: the school year the roadmap period chooses.
+ANY_SCHOOL_YEAR = r"(?:учебн[а-я]*|уч\.?) ?(?:год[а-я]*|г\.?)"
 
 
 def full_year(digits: str | None) -> int | None:
@@ -63,3 +79,15 @@ def full_year(digits: str | None) -> int | None:
     if digits is None:
         return None
     return 2000 + int(digits) if len(digits) == 2 else int(digits)
+
+
+def school_years(match: re.Match[str]) -> tuple[int, int] | None:
+    """The first and last calendar years of a ``SCHOOL_YEAR`` match; ``None`` when absent.
+
+    The last year may be written with two digits («2024-25»): it takes the first's century.
+    """
+    first = match["sy_first"] or match["slash_first"]
+    if first is None:
+        return None
+    last = match["sy_last"] or match["slash_last"]
+    return int(first), int(first[: 4 - len(last)] + last)

@@ -84,6 +84,8 @@ EXTRA_PHRASES = [
     ("сентябрь – май", PERIOD_2023, K.PERIOD, D(2023, 9, 1), D(2024, 5, 31)),
     ("ноябрь – февраль 2024", PERIOD_2023, K.PERIOD, D(2023, 11, 1), D(2024, 2, 29)),
     ("20 мая – 5 июня 2023", PERIOD_2023, K.PERIOD, D(2023, 5, 20), D(2023, 6, 5)),
+    ("с 1 по 15 сентября", PERIOD_2023, K.PERIOD, D(2023, 9, 1), D(2023, 9, 15)),
+    ("10-20 мая 2024", PERIOD_2023, K.PERIOD, D(2024, 5, 10), D(2024, 5, 20)),
     ("с 01.09.2023 по 31.05.2024", PERIOD_2023, K.PERIOD, D(2023, 9, 1), D(2024, 5, 31)),
     ("в период с 01.09 по 31.05", PERIOD_2023, K.PERIOD, D(2023, 9, 1), D(2024, 5, 31)),
     ("I квартал 2023", PERIOD_2023, K.PERIOD, D(2023, 1, 1), D(2023, 3, 31)),
@@ -104,6 +106,59 @@ EXTRA_PHRASES = [
     ("В течение учебного года", SCHOOL_YEAR, K.WHOLE_PERIOD, *SCHOOL_YEAR),
     ("ежемесячно", PERIOD_2023, K.RECURRING, D(2023, 1, 1), D(2024, 12, 31)),
     ("ежегодно", PERIOD_2023, K.RECURRING, D(2023, 1, 1), D(2024, 12, 31)),
+]
+
+SCHOOL_2024 = (date(2024, 9, 1), date(2025, 8, 31))
+CALENDAR_2025 = (date(2025, 1, 1), date(2025, 12, 31))
+
+SCHOOL_CALENDAR_PHRASES = [
+    ("II квартал 2025 г.", SCHOOL_2024, K.PERIOD, D(2025, 4, 1), D(2025, 6, 30)),
+    ("1 квартал", SCHOOL_2024, K.PERIOD, D(2025, 1, 1), D(2025, 3, 31)),
+    ("в течение III квартала", SCHOOL_2024, K.PERIOD, D(2025, 7, 1), D(2025, 9, 30)),
+    ("I кв. 2025 г.", SCHOOL_2024, K.PERIOD, D(2025, 1, 1), D(2025, 3, 31)),
+    ("IV кв.", SCHOOL_2024, K.PERIOD, D(2024, 10, 1), D(2024, 12, 31)),
+    # Terms: I 01.09–31.10, II 01.11–31.12, III 09.01–31.03, IV 01.04–31.05.
+    ("в I четверти", SCHOOL_2024, K.PERIOD, D(2024, 9, 1), D(2024, 10, 31)),
+    ("2 четверть", SCHOOL_2024, K.PERIOD, D(2024, 11, 1), D(2024, 12, 31)),
+    ("3-я четверть", SCHOOL_2024, K.PERIOD, D(2025, 1, 9), D(2025, 3, 31)),
+    ("четвертая четверть", SCHOOL_2024, K.PERIOD, D(2025, 4, 1), D(2025, 5, 31)),
+    ("в течение II четверти", CALENDAR_2025, K.PERIOD, D(2025, 11, 1), D(2025, 12, 31)),
+    ("I-II четверть", SCHOOL_2024, K.PERIOD, D(2024, 9, 1), D(2024, 12, 31)),
+    ("II–III четверти", SCHOOL_2024, K.PERIOD, D(2024, 11, 1), D(2025, 3, 31)),
+    ("III четверть 2023/2024 уч. года", SCHOOL_2024, K.PERIOD, D(2024, 1, 9), D(2024, 3, 31)),
+    ("IV четверть 2025", SCHOOL_2024, K.PERIOD, D(2025, 4, 1), D(2025, 5, 31)),
+    ("1 четверть учебного года", CALENDAR_2025, K.PERIOD, D(2025, 9, 1), D(2025, 10, 31)),
+    # Halves of a school year are two terms; a bare «полугодие» stays a calendar half-year.
+    (
+        "второе полугодие 2024–2025 учебного года",
+        PERIOD_2023,
+        K.PERIOD,
+        D(2025, 1, 9),
+        D(2025, 5, 31),
+    ),
+    ("в I полугодии 2024/2025 уч. года", SCHOOL_2024, K.PERIOD, D(2024, 9, 1), D(2024, 12, 31)),
+    ("II полугодие учебного года", SCHOOL_2024, K.PERIOD, D(2025, 1, 9), D(2025, 5, 31)),
+    ("1 полугодие", SCHOOL_2024, K.PERIOD, D(2025, 1, 1), D(2025, 6, 30)),
+    ("2-е полугодие 2024 г.", SCHOOL_2024, K.PERIOD, D(2024, 7, 1), D(2024, 12, 31)),
+    # School years run from 1 September to 31 August.
+    ("2024/2025 учебный год", PERIOD_2023, K.PERIOD, D(2024, 9, 1), D(2025, 8, 31)),
+    ("2024-2025 уч. год", PERIOD_2023, K.PERIOD, D(2024, 9, 1), D(2025, 8, 31)),
+    ("2024-25 уч.г.", PERIOD_2023, K.PERIOD, D(2024, 9, 1), D(2025, 8, 31)),
+    ("в течение 2024/2025 учебного года", PERIOD_2023, K.PERIOD, D(2024, 9, 1), D(2025, 8, 31)),
+    ("2024 / 2025", PERIOD_2023, K.PERIOD, D(2024, 9, 1), D(2025, 8, 31)),
+    ("в течение уч. года", SCHOOL_2024, K.WHOLE_PERIOD, *SCHOOL_2024),
+    # Weeks are counted within the month: days 1–7, 8–14, …; the last is its last seven days.
+    ("первая неделя сентября", SCHOOL_2024, K.PERIOD, D(2024, 9, 1), D(2024, 9, 7)),
+    ("2-я неделя октября 2024", SCHOOL_2024, K.PERIOD, D(2024, 10, 8), D(2024, 10, 14)),
+    ("в течение третьей недели января", SCHOOL_2024, K.PERIOD, D(2025, 1, 15), D(2025, 1, 21)),
+    ("последняя неделя мая", SCHOOL_2024, K.PERIOD, D(2025, 5, 25), D(2025, 5, 31)),
+    ("последняя неделя февраля 2024", PERIOD_2023, K.PERIOD, D(2024, 2, 23), D(2024, 2, 29)),
+    # The end of a span is its end; the start or middle of a month stands for the month.
+    ("конец мая", SCHOOL_2024, K.MONTH, D(2025, 5, 1), D(2025, 5, 31)),
+    ("в начале сентября", SCHOOL_2024, K.MONTH, D(2024, 9, 1), D(2024, 9, 30)),
+    ("до конца 2024 года", SCHOOL_2024, K.BY_DATE, D(2024, 9, 1), D(2024, 12, 31)),
+    ("до конца I четверти", SCHOOL_2024, K.BY_DATE, D(2024, 9, 1), D(2024, 10, 31)),
+    ("2021-2024г.г.", PERIOD_2023, K.PERIOD, D(2021, 1, 1), D(2024, 12, 31)),
 ]
 
 
@@ -133,7 +188,10 @@ def seed_deadlines() -> list[tuple[str, tuple[date, date]]]:
     ]
 
 
-@pytest.mark.parametrize(("text", "period", "kind", "start", "end"), SEED_PHRASES + EXTRA_PHRASES)
+@pytest.mark.parametrize(
+    ("text", "period", "kind", "start", "end"),
+    SEED_PHRASES + EXTRA_PHRASES + SCHOOL_CALENDAR_PHRASES,
+)
 def test_phrase_parses_into_period(text, period, kind, start, end):
     deadline = parse(text, period)
 
@@ -330,6 +388,10 @@ def test_next_occurrence_is_first_not_over(text, today, expected):
         "ежемесячно до 5 числа",
         "ежеквартально, март",
         "ежегодно и ежемесячно",
+        "V четверть",
+        "III полугодие учебного года",
+        "2024/2024 учебный год",
+        "по итогам I четверти",
         "20 декаббря ежегодно",
     ],
 )
