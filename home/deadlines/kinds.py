@@ -14,6 +14,7 @@ class DeadlineKind(models.TextChoices):
     BY_DATE = "by_date", _("By a date")
     MONTH = "month", _("Month")
     PERIOD = "period", _("Period")
+    SEVERAL = "several", _("Several times")
     RECURRING = "recurring", _("Recurring")
     WHOLE_PERIOD = "whole_period", _("Whole roadmap period")
     UNPARSED = "unparsed", _("Not recognised")
@@ -22,8 +23,11 @@ class DeadlineKind(models.TextChoices):
 class Recurrence(models.TextChoices):
     NONE = "", _("Once")
     YEARLY = "yearly", _("Every year")
+    HALF_YEARLY = "half_yearly", _("Every half-year")
     QUARTERLY = "quarterly", _("Every quarter")
+    TERMLY = "termly", _("Every school term")
     MONTHLY = "monthly", _("Every month")
+    WEEKLY = "weekly", _("Every week")
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from datetime import date
 
 from home.deadlines.kinds import Deadline, DeadlineKind, Period, Recurrence, recognised, unparsed
 from home.deadlines.reading import read
-from home.deadlines.recurrence import recurring, split_recurrence
+from home.deadlines.recurrence import read_list, recurring, several, split_recurrence
 from home.deadlines.spans import place
 from home.deadlines.spelling import QUALIFIER, normalise
 
@@ -40,16 +40,17 @@ def _interpret(text: str, period: Period) -> Deadline | None:
     phrase = QUALIFIER.sub("", normalise(text), count=1)
     if _WHOLE_PERIOD.fullmatch(phrase):
         return recognised(text, DeadlineKind.WHOLE_PERIOD, Recurrence.NONE, (period,))
-    split = split_recurrence(phrase)
-    if split is None:
+    repetition = split_recurrence(phrase)
+    if repetition is None:
         return None
-    recurrence, rest = split
-    if recurrence is not Recurrence.NONE:
-        return recurring(text, recurrence, rest, period)
-    reading = read(phrase)
-    if reading is None:
-        return None
-    start, end = place(reading.span, period)
-    if reading.kind is DeadlineKind.BY_DATE:
-        start = min(period[0], end)
-    return recognised(text, reading.kind, Recurrence.NONE, ((start, end),))
+    if repetition.recurrence is not Recurrence.NONE:
+        return recurring(text, repetition, period)
+    if (reading := read(phrase)) is not None:
+        start, end = place(reading.span, period)
+        if reading.kind is DeadlineKind.BY_DATE:
+            start = min(period[0], end)
+        return recognised(text, reading.kind, Recurrence.NONE, ((start, end),))
+    readings = read_list(phrase)
+    if readings is not None and len(readings) > 1:
+        return several(text, readings, period)
+    return None

@@ -18,8 +18,10 @@ Conventions, since schools name these without dates:
 """
 
 import calendar
+from datetime import timedelta
 
-from home.deadlines.spans import Edge, Span
+from home.deadlines.kinds import Period
+from home.deadlines.spans import Edge, Span, overlaps
 
 # (first month, first day), (last month, last day or None for the month's end) of each term.
 TERMS = {
@@ -72,3 +74,25 @@ def week_span(week: int, month: int, year: int | None = None) -> Span:
         days = calendar.monthrange(year or 2001, month)[1]
         return Span(Edge(month, days - 6, year), Edge(month, None, year))
     return Span(Edge(month, 7 * week - 6, year), Edge(month, 7 * week, year))
+
+
+def terms_touching(period: Period) -> tuple[Period, ...]:
+    """Every school term touching the period, unclipped, in order.
+
+    A period within the summer holidays touches no term: it gets the next one, so that
+    a recognised phrase always has dates.
+    """
+    school_years = range(period[0].year - 1, period[1].year + 1)
+    terms = [term_span(n, n, school_year=year).dates(year) for year in school_years for n in TERMS]
+    touching = tuple(dates for dates in terms if overlaps(dates, period))
+    return touching or (term_span(1, 1, school_year=period[1].year).dates(period[1].year),)
+
+
+def weeks_touching(period: Period) -> tuple[Period, ...]:
+    """Every week, Monday to Sunday, touching the period."""
+    monday = period[0] - timedelta(days=period[0].weekday())
+    weeks = []
+    while monday <= period[1]:
+        weeks.append((monday, monday + timedelta(days=6)))
+        monday += timedelta(days=7)
+    return tuple(weeks)

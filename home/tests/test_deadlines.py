@@ -161,6 +161,14 @@ SCHOOL_CALENDAR_PHRASES = [
     ("2021-2024г.г.", PERIOD_2023, K.PERIOD, D(2021, 1, 1), D(2024, 12, 31)),
 ]
 
+SEVERAL_PHRASES = [
+    ("октябрь, март", SCHOOL_2024, K.SEVERAL, D(2024, 10, 1), D(2025, 3, 31)),
+    ("февраль, апрель", PERIOD_2023, K.SEVERAL, D(2023, 2, 1), D(2023, 4, 30)),
+    ("в декабре и в мае", SCHOOL_2024, K.SEVERAL, D(2024, 12, 1), D(2025, 5, 31)),
+    ("декабрь 2023 г., май 2024 г.", PERIOD_2023, K.SEVERAL, D(2023, 12, 1), D(2024, 5, 31)),
+    ("I, III четверть", SCHOOL_2024, K.SEVERAL, D(2024, 9, 1), D(2025, 3, 31)),
+]
+
 
 def parse(text: str, period: tuple[date, date]) -> Deadline:
     period_start, period_end = period
@@ -190,7 +198,7 @@ def seed_deadlines() -> list[tuple[str, tuple[date, date]]]:
 
 @pytest.mark.parametrize(
     ("text", "period", "kind", "start", "end"),
-    SEED_PHRASES + EXTRA_PHRASES + SCHOOL_CALENDAR_PHRASES,
+    SEED_PHRASES + EXTRA_PHRASES + SCHOOL_CALENDAR_PHRASES + SEVERAL_PHRASES,
 )
 def test_phrase_parses_into_period(text, period, kind, start, end):
     deadline = parse(text, period)
@@ -310,6 +318,74 @@ def test_year_is_inferred_from_period(text, period, start, end):
                 (D(2023, 12, 1), D(2023, 12, 31)),
             ],
         ),
+        (
+            "2 раза в год (декабрь, май)",
+            SCHOOL_2024,
+            Recurrence.YEARLY,
+            [(D(2024, 12, 1), D(2024, 12, 31)), (D(2025, 5, 1), D(2025, 5, 31))],
+        ),
+        (
+            "ежегодно: октябрь, март",
+            (D(2024, 1, 1), D(2025, 6, 30)),
+            Recurrence.YEARLY,
+            [
+                (D(2024, 3, 1), D(2024, 3, 31)),
+                (D(2024, 10, 1), D(2024, 10, 31)),
+                (D(2025, 3, 1), D(2025, 3, 31)),
+            ],
+        ),
+        (
+            "сентябрь (ежегодно)",
+            PERIOD_2023,
+            Recurrence.YEARLY,
+            [(D(2023, 9, 1), D(2023, 9, 30)), (D(2024, 9, 1), D(2024, 9, 30))],
+        ),
+        (
+            "2 раза в год",
+            CALENDAR_2025,
+            Recurrence.YEARLY,
+            [(D(2025, 1, 1), D(2025, 12, 31))],
+        ),
+        (
+            "1 раз в полугодие",
+            CALENDAR_2025,
+            Recurrence.HALF_YEARLY,
+            [(D(2025, 1, 1), D(2025, 6, 30)), (D(2025, 7, 1), D(2025, 12, 31))],
+        ),
+        (
+            "не реже одного раза в четверть",
+            SCHOOL_2024,
+            Recurrence.TERMLY,
+            [
+                (D(2024, 9, 1), D(2024, 10, 31)),
+                (D(2024, 11, 1), D(2024, 12, 31)),
+                (D(2025, 1, 9), D(2025, 3, 31)),
+                (D(2025, 4, 1), D(2025, 5, 31)),
+            ],
+        ),
+        # A summer-only period still gets the next term.
+        (
+            "каждую четверть",
+            (D(2024, 6, 1), D(2024, 8, 31)),
+            Recurrence.TERMLY,
+            [(D(2024, 9, 1), D(2024, 10, 31))],
+        ),
+        (
+            "2 раза в месяц",
+            (D(2024, 9, 15), D(2024, 10, 5)),
+            Recurrence.MONTHLY,
+            [(D(2024, 9, 1), D(2024, 9, 30)), (D(2024, 10, 1), D(2024, 10, 31))],
+        ),
+        (
+            "еженедельно (по средам)",
+            (D(2024, 9, 4), D(2024, 9, 20)),
+            Recurrence.WEEKLY,
+            [
+                (D(2024, 9, 2), D(2024, 9, 8)),
+                (D(2024, 9, 9), D(2024, 9, 15)),
+                (D(2024, 9, 16), D(2024, 9, 22)),
+            ],
+        ),
         # Never inside a short period: the next occurrence still gives it dates.
         (
             "20 декабря ежегодно",
@@ -333,6 +409,38 @@ def test_quarterly_phrase_covers_every_quarter_of_the_period():
 
     assert len(deadline.occurrences) == 8
     assert all(first < last for first, last in deadline.occurrences)
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "occurrences"),
+    [
+        (
+            "октябрь, январь, май",
+            SCHOOL_2024,
+            [
+                (D(2024, 10, 1), D(2024, 10, 31)),
+                (D(2025, 1, 1), D(2025, 1, 31)),
+                (D(2025, 5, 1), D(2025, 5, 31)),
+            ],
+        ),
+        # Written in calendar order in a school year: each month where it falls.
+        (
+            "май, сентябрь",
+            SCHOOL_2024,
+            [(D(2024, 9, 1), D(2024, 9, 30)), (D(2025, 5, 1), D(2025, 5, 31))],
+        ),
+        (
+            "до 01.10, до 01.03",
+            SCHOOL_2024,
+            [(D(2024, 10, 1), D(2024, 10, 1)), (D(2025, 3, 1), D(2025, 3, 1))],
+        ),
+    ],
+)
+def test_listed_deadline_comes_round_in_the_order_written(text, period, occurrences):
+    deadline = parse(text, period)
+
+    assert (deadline.kind, deadline.recurrence) == (DeadlineKind.SEVERAL, Recurrence.NONE)
+    assert deadline.occurrences == tuple(occurrences)
 
 
 @pytest.mark.parametrize(
@@ -384,8 +492,12 @@ def test_next_occurrence_is_first_not_over(text, today, expected):
         "июнь – январь 2023 – 2022",
         "V квартал 2023",
         "3 полугодие",
-        "февраль, апрель",
+        "февраль, апрель, 31 апреля",
         "ежемесячно до 5 числа",
+        "2 раза в год (октябрь, январь, май)",
+        "0 раз в год",
+        "1 раз в 2 недели",
+        "ежемесячно, март",
         "ежеквартально, март",
         "ежегодно и ежемесячно",
         "V четверть",
@@ -435,6 +547,7 @@ ODD_STRINGS = [
     "гг. года г",
 ]
 VOCABULARY = ["до", "с", "по", "-", "март", "мая", "20", "28.02.23", "2023", "ежегодно", "I"]
+VOCABULARY += ["четверть", "2 раза в год", ","]
 
 
 @pytest.mark.parametrize("period", [PERIOD_2023, SCHOOL_YEAR, (D(2023, 5, 5), D(2023, 5, 5))])
