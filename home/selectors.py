@@ -5,7 +5,7 @@ import datetime
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from home.deadlines import parse_deadline
+from home.deadlines import DeadlineKind, parse_deadline
 from home.models.roadmap import CLOSED_STATUSES, RoadmapEvent
 
 
@@ -18,9 +18,14 @@ def _open_events() -> QuerySet[RoadmapEvent]:
 
 
 def overdue_events(*, today: datetime.date | None = None) -> QuerySet[RoadmapEvent]:
-    """Events not done or cancelled whose period ended before today."""
+    """Events not done or cancelled whose period ended before today.
+
+    An event due «по запросу» has no period and is never overdue, whatever dates it holds.
+    """
     today = today or timezone.localdate()
-    return _open_events().filter(deadline_end__lt=today)
+    return (
+        _open_events().exclude(deadline_kind=DeadlineKind.ON_DEMAND).filter(deadline_end__lt=today)
+    )
 
 
 def upcoming_events(

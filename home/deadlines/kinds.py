@@ -17,6 +17,8 @@ class DeadlineKind(models.TextChoices):
     SEVERAL = "several", _("Several times")
     RECURRING = "recurring", _("Recurring")
     WHOLE_PERIOD = "whole_period", _("Whole roadmap period")
+    # «по запросу», «по мере необходимости»: recognised, but there is no date to keep.
+    ON_DEMAND = "on_demand", _("On request / as needed")
     UNPARSED = "unparsed", _("Not recognised")
 
 
@@ -35,7 +37,8 @@ class Deadline:
     """A deadline phrase together with the dates it stands for.
 
     ``start`` and ``end`` cover the whole span (all occurrences of a recurring
-    deadline); they are ``None`` only when the phrase was not recognised.
+    deadline); they are ``None`` when the phrase was not recognised and when it was
+    recognised as having no date at all (``DeadlineKind.ON_DEMAND``).
     """
 
     text: str
@@ -56,6 +59,10 @@ class Deadline:
 
 def unparsed(text: str) -> Deadline:
     return Deadline(text, DeadlineKind.UNPARSED, None, None, Recurrence.NONE, ())
+
+
+def on_demand(text: str) -> Deadline:
+    return Deadline(text, DeadlineKind.ON_DEMAND, None, None, Recurrence.NONE, ())
 
 
 def recognised(

@@ -3,11 +3,19 @@
 import re
 from datetime import date
 
-from home.deadlines.kinds import Deadline, DeadlineKind, Period, Recurrence, recognised, unparsed
+from home.deadlines.kinds import (
+    Deadline,
+    DeadlineKind,
+    Period,
+    Recurrence,
+    on_demand,
+    recognised,
+    unparsed,
+)
 from home.deadlines.reading import read
 from home.deadlines.recurrence import read_list, recurring, several, split_recurrence
 from home.deadlines.spans import place
-from home.deadlines.spelling import QUALIFIER, normalise
+from home.deadlines.spelling import DATE_WORDS, EDGE_PUNCTUATION, normalise
 
 _WHOLE_PERIOD = re.compile(
     r"постоянно"
@@ -15,6 +23,13 @@ _WHOLE_PERIOD = re.compile(
     r"|(?:в течение|на протяжении) (?:всего )?(?:периода|срока)\b.*"
     r"|весь период\b.*"
     r"|в соответствии со сроками реализации\b.*"
+)
+# «по запросу», «по мере необходимости»: no date, unless the rest of the phrase gives one.
+_ON_DEMAND = re.compile(
+    r"(?:по (?:мере )?необходимости|(?:при|в случае) необходимости"
+    r"|по (?:запросу|запросам|заявке|заявкам|требованию|потребности)"
+    r"|по мере (?:поступления|возникновения|появления)|при (?:наличии|поступлении))\b"
+    r"(?P<rest>.*)"
 )
 
 
@@ -36,8 +51,23 @@ def parse_deadline(text: str, *, period_start: date, period_end: date) -> Deadli
 
 
 def _interpret(text: str, period: Period) -> Deadline | None:
-    """Recognise the phrase, most specific forms first; ``None`` when it is not understood."""
-    phrase = QUALIFIER.sub("", normalise(text), count=1)
+    """Recognise the phrase, most specific forms first; ``None`` when it is not understood.
+
+    «По запросу» and its like make a phrase a deadline without dates, unless what
+    follows them is a deadline of its own («при необходимости в течение года»).
+    Whatever follows that names no date is commentary («по запросу педагогов»).
+    """
+    phrase = normalise(text)
+    match = _ON_DEMAND.fullmatch(phrase)
+    if match is None:
+        return _interpret_dated(text, phrase, period)
+    rest = match["rest"].strip(EDGE_PUNCTUATION)
+    if rest and (deadline := _interpret_dated(text, rest, period)) is not None:
+        return deadline
+    return None if DATE_WORDS.search(rest) else on_demand(text)
+
+
+def _interpret_dated(text: str, phrase: str, period: Period) -> Deadline | None:
     if _WHOLE_PERIOD.fullmatch(phrase):
         return recognised(text, DeadlineKind.WHOLE_PERIOD, Recurrence.NONE, (period,))
     repetition = split_recurrence(phrase)

@@ -10,7 +10,6 @@ QUARTER_ABBREVIATION = re.compile(r"\bкв\b\.?")
 BRACKETS = re.compile(r"\s*[()]\s*")
 COMMAS = re.compile(r"\s*,[\s,]*")
 EDGE_PUNCTUATION = " ,.;:"
-QUALIFIER = re.compile(r"^(?:при необходимости|по мере необходимости)[ ,]*")
 FILLER = re.compile(r"^(?:в течение|в период|в|во) ")
 
 

@@ -239,7 +239,11 @@ class RoadmapEvent(Orderable):
             raise ValidationError({"deadline_end": _("The period cannot end before it starts.")})
 
     def apply_deadline(self, deadline: Deadline) -> None:
-        """Take the parsed period; an unrecognised phrase keeps a period typed by hand."""
+        """Take the parsed period; an unrecognised phrase keeps a period typed by hand.
+
+        A phrase recognised as having no date («по запросу») clears the period: such an
+        event is never due, so never overdue.
+        """
         self.deadline_kind = deadline.kind
         self.deadline_recurrence = deadline.recurrence
         if deadline.is_parsed:
@@ -250,10 +254,15 @@ class RoadmapEvent(Orderable):
     def deadline_is_parsed(self) -> bool:
         return self.deadline_kind != DeadlineKind.UNPARSED
 
+    @property
+    def deadline_is_on_demand(self) -> bool:
+        return self.deadline_kind == DeadlineKind.ON_DEMAND
+
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()
         return (
             self.status not in CLOSED_STATUSES
+            and not self.deadline_is_on_demand
             and self.deadline_end is not None
             and self.deadline_end < today
         )

@@ -111,6 +111,15 @@ def test_deadlines_view_lists_overdue_and_upcoming_events(client):
     assert f"/admin/pages/{past.pk}/edit/" in response.content.decode()
 
 
+def test_deadlines_view_leaves_out_events_due_on_request(client):
+    roadmap_page(events=2, deadline="по запросу", title="По запросу")
+    client.force_login(user_with_role("curator"))
+
+    response = client.get("/admin/roadmaps/deadlines/")
+
+    assert (response.context["overdue"], response.context["upcoming"]) == ([], [])
+
+
 def test_deadlines_view_query_count_does_not_grow_with_events(
     client, django_assert_max_num_queries
 ):

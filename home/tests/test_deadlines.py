@@ -169,6 +169,17 @@ SEVERAL_PHRASES = [
     ("I, III четверть", SCHOOL_2024, K.SEVERAL, D(2024, 9, 1), D(2025, 3, 31)),
 ]
 
+# No date, unless what follows «по запросу» gives one.
+ON_DEMAND_PHRASES = [
+    ("по запросу", PERIOD_2023, K.ON_DEMAND, None, None),
+    ("По мере необходимости", PERIOD_2023, K.ON_DEMAND, None, None),
+    ("при необходимости", PERIOD_2023, K.ON_DEMAND, None, None),
+    ("по запросу педагогов", PERIOD_2023, K.ON_DEMAND, None, None),
+    ("по мере поступления запросов", PERIOD_2023, K.ON_DEMAND, None, None),
+    ("По запросу (в течение года)", PERIOD_2023, K.WHOLE_PERIOD, *PERIOD_2023),
+    ("по мере необходимости, март 2024", PERIOD_2023, K.MONTH, D(2024, 3, 1), D(2024, 3, 31)),
+]
+
 
 def parse(text: str, period: tuple[date, date]) -> Deadline:
     period_start, period_end = period
@@ -198,7 +209,7 @@ def seed_deadlines() -> list[tuple[str, tuple[date, date]]]:
 
 @pytest.mark.parametrize(
     ("text", "period", "kind", "start", "end"),
-    SEED_PHRASES + EXTRA_PHRASES + SCHOOL_CALENDAR_PHRASES + SEVERAL_PHRASES,
+    SEED_PHRASES + EXTRA_PHRASES + SCHOOL_CALENDAR_PHRASES + SEVERAL_PHRASES + ON_DEMAND_PHRASES,
 )
 def test_phrase_parses_into_period(text, period, kind, start, end):
     deadline = parse(text, period)
@@ -363,6 +374,12 @@ def test_year_is_inferred_from_period(text, period, start, end):
                 (D(2025, 4, 1), D(2025, 5, 31)),
             ],
         ),
+        (
+            "по запросу, но не реже 1 раза в четверть",
+            (D(2024, 9, 1), D(2024, 12, 31)),
+            Recurrence.TERMLY,
+            [(D(2024, 9, 1), D(2024, 10, 31)), (D(2024, 11, 1), D(2024, 12, 31))],
+        ),
         # A summer-only period still gets the next term.
         (
             "каждую четверть",
@@ -443,6 +460,14 @@ def test_listed_deadline_comes_round_in_the_order_written(text, period, occurren
     assert deadline.occurrences == tuple(occurrences)
 
 
+def test_deadline_on_request_is_recognised_without_dates():
+    deadline = parse("по мере необходимости", PERIOD_2023)
+
+    assert deadline.is_parsed
+    assert (deadline.start, deadline.end, deadline.occurrences) == (None, None, ())
+    assert deadline.next_occurrence(D(2023, 1, 1)) is None
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -504,6 +529,7 @@ def test_next_occurrence_is_first_not_over(text, today, expected):
         "III полугодие учебного года",
         "2024/2024 учебный год",
         "по итогам I четверти",
+        "по запросу до 5 числа",
         "20 декаббря ежегодно",
     ],
 )
@@ -547,7 +573,7 @@ ODD_STRINGS = [
     "гг. года г",
 ]
 VOCABULARY = ["до", "с", "по", "-", "март", "мая", "20", "28.02.23", "2023", "ежегодно", "I"]
-VOCABULARY += ["четверть", "2 раза в год", ","]
+VOCABULARY += ["четверть", "2 раза в год", ",", "по запросу"]
 
 
 @pytest.mark.parametrize("period", [PERIOD_2023, SCHOOL_YEAR, (D(2023, 5, 5), D(2023, 5, 5))])
@@ -561,7 +587,9 @@ def test_parsing_never_raises_and_keeps_invariants(period):
         deadline = parse(text, period)
 
         assert deadline.text == text
-        if deadline.is_parsed:
+        if deadline.kind == DeadlineKind.ON_DEMAND:
+            assert (deadline.start, deadline.end, deadline.occurrences) == (None, None, ())
+        elif deadline.is_parsed:
             assert deadline.occurrences
             assert all(first <= last for first, last in deadline.occurrences)
             assert deadline.occurrences == tuple(sorted(deadline.occurrences))

@@ -1,9 +1,12 @@
 import datetime
+import importlib
 
 import pytest
+from django.apps import apps as django_apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from home.deadlines import DeadlineKind, parse_deadline
 from home.models import EventStatus, RoadmapEvent
 from home.selectors import overdue_events, upcoming_events
 from home.tests.factories import roadmap_page
@@ -61,6 +64,71 @@ def test_overdue_needs_an_open_status_and_a_past_end():
         event.status = closed
         assert not event.is_overdue(day_after)
     assert not RoadmapEvent(deadline_end=None).is_overdue(day_after)
+
+
+def test_event_due_on_request_shows_its_kind_and_is_never_overdue(client):
+    page = roadmap_page(events=2, deadline="по мере необходимости")
+
+    content = client.get(page.url).content.decode()
+
+    assert "deadline-period--on-demand" in content
+    assert "deadline-period--unparsed" not in content
+    assert "roadmap-event--overdue" not in content
+    events = RoadmapEvent.objects.filter(stage__page=page)
+    assert {(event.deadline_start, event.deadline_end) for event in events} == {(None, None)}
+    long_after = datetime.date(2030, 1, 1)
+    assert list(overdue_events(today=long_after)) == []
+    assert upcoming_events(today=datetime.date(2023, 1, 1), days=3650) == []
+
+
+def test_deadline_on_request_clears_a_period_typed_by_hand():
+    event = RoadmapEvent(
+        deadline_text="по запросу",
+        deadline_start=datetime.date(2023, 1, 1),
+        deadline_end=datetime.date(2023, 3, 31),
+    )
+
+    event.apply_deadline(
+        parse_deadline(
+            event.deadline_text,
+            period_start=datetime.date(2023, 1, 1),
+            period_end=datetime.date(2024, 12, 31),
+        )
+    )
+
+    assert event.deadline_is_parsed and event.deadline_is_on_demand
+    assert (event.deadline_start, event.deadline_end) == (None, None)
+    assert not event.is_overdue(datetime.date(2030, 1, 1))
+
+
+def test_event_kept_on_request_with_dates_is_still_not_overdue():
+    page = roadmap_page(events=1, deadline="по запросу")
+    RoadmapEvent.objects.filter(stage__page=page).update(deadline_end=datetime.date(2023, 3, 31))
+    event = RoadmapEvent.objects.get(stage__page=page)
+
+    assert not event.is_overdue(datetime.date(2030, 1, 1))
+    assert list(overdue_events(today=datetime.date(2030, 1, 1))) == []
+
+
+def test_migration_reads_the_deadlines_not_recognised_before_again():
+    on_request = roadmap_page(events=1, deadline="по запросу", title="По запросу")
+    unknown = roadmap_page(events=1, deadline="по согласованию", title="По согласованию")
+    typed_by_hand = {
+        "deadline_kind": DeadlineKind.UNPARSED,
+        "deadline_start": datetime.date(2023, 1, 1),
+        "deadline_end": datetime.date(2023, 3, 31),
+    }
+    RoadmapEvent.objects.update(**typed_by_hand)
+    migration = importlib.import_module("home.migrations.0005_deadline_on_demand")
+
+    migration.read_unrecognised_deadlines_again(django_apps, None)
+
+    def deadline(page):
+        event = RoadmapEvent.objects.get(stage__page=page)
+        return event.deadline_kind, event.deadline_start, event.deadline_end
+
+    assert deadline(on_request) == (DeadlineKind.ON_DEMAND, None, None)
+    assert deadline(unknown) == tuple(typed_by_hand.values())
 
 
 def test_overdue_list_has_open_past_events_only():
