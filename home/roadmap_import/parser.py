@@ -237,8 +237,10 @@ _ORGANISATION_RE = re.compile(
     r"учрежден|школ|гимнази|лице[йяю]|колледж|техникум|центр|детск|организаци", re.IGNORECASE
 )
 _PERIOD_RE = re.compile(
-    r"\bна\s+(\d{4})(?:\s*[-–—/]\s*(\d{4}|\d{2}))?\s*(?:гг?\b|год|уч)", re.IGNORECASE
+    r"\bна\s+(\d{4})(?:\s*[-–—/]\s*(\d{4}|\d{2}))?\s*(гг?\b|год|уч)", re.IGNORECASE
 )
+# «2024/2025 учебный год», «2024-2025 уч. год» without «на» before it.
+_SCHOOL_YEAR_RE = re.compile(r"\b(\d{4})\s*[-–—/]\s*(\d{4}|\d{2})\s*(уч)", re.IGNORECASE)
 _APPROVAL_RE = re.compile(r"^\W*утвержд|\bк\s+приказу", re.IGNORECASE)
 _ORDER_RE = re.compile(r"приказ", re.IGNORECASE)
 _ORDER_NUMBER_RE = re.compile(r"№\s*([^\s,;]+(?:\s*[-–]\s*[^\s,;]+)?)")
@@ -335,11 +337,23 @@ def _organisation(titles: Sequence[tuple[int, list[str]]]) -> str:
 
 
 def _period(texts: Sequence[str]) -> tuple[date | None, date | None]:
+    """The years the roadmap is for: «на 2022-2023 гг.» are calendar years, «на 2024/2025
+    учебный год» a school year, from 1 September to 31 August.
+
+    A school year named by one year («на 2024 уч. год») could start in it or end in it,
+    so it gives no period; the editor then enters one.
+    """
     for text in texts:
-        if match := _PERIOD_RE.search(text):
-            first, last = match.group(1), match.group(2) or match.group(1)
-            last = first[: 4 - len(last)] + last  # «2022-23» means 2023
+        found = (_PERIOD_RE.search(text), _SCHOOL_YEAR_RE.search(text))
+        match = min((m for m in found if m), key=lambda m: m.start(), default=None)
+        if match is None:
+            continue
+        first, last = match.group(1), match.group(2) or match.group(1)
+        last = first[: 4 - len(last)] + last  # «2022-23» means 2023
+        if not match.group(3).lower().startswith("уч"):
             return date(int(first), 1, 1), date(int(last), 12, 31)
+        if int(last) > int(first):
+            return date(int(first), 9, 1), date(int(last), 8, 31)
     return None, None
 
 

@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 from docx import Document as DocxDocument
 from wagtail.models import Page
 
+from home.management.commands.import_roadmap import parse_period
 from home.models import MentoringSectionPage, RoadmapEvent, RoadmapPage, RoadmapStage
 from home.roadmap_import.errors import RoadmapImportError
 from home.services import roadmap_import
@@ -187,10 +188,47 @@ def test_import_roadmap_command_takes_the_period_and_parent(tmp_path):
     assert str(event.deadline_start) == "2025-02-01"
 
 
+def test_import_roadmap_command_reports_unrecognised_deadlines_but_not_those_on_request(
+    tmp_path, capsys
+):
+    source = tmp_path / "plan.csv"
+    source.write_text(
+        "Мероприятие;Срок\nКонсультации;по запросу\nСовет;по согласованию с партнёрами\n",
+        encoding="utf-8-sig",
+    )
+
+    call_command("import_roadmap", str(source), "--period", "2024/2025")
+
+    page = RoadmapPage.objects.get()
+    assert (page.period_start, page.period_end) == (
+        datetime.date(2024, 9, 1),
+        datetime.date(2025, 8, 31),
+    )
+    warnings = [line for line in capsys.readouterr().out.splitlines() if "«" in line]
+    assert any("по согласованию с партнёрами" in line for line in warnings)
+    assert not any("по запросу" in line for line in warnings)
+
+
+@pytest.mark.parametrize(
+    ("period", "start", "end"),
+    [
+        ("2025-2026", datetime.date(2025, 1, 1), datetime.date(2026, 12, 31)),
+        ("2025", datetime.date(2025, 1, 1), datetime.date(2025, 12, 31)),
+        ("2025/2026", datetime.date(2025, 9, 1), datetime.date(2026, 8, 31)),
+        ("2025-2026 уч. год", datetime.date(2025, 9, 1), datetime.date(2026, 8, 31)),
+        ("2025–2026 учебный год", datetime.date(2025, 9, 1), datetime.date(2026, 8, 31)),
+        ("01.09.2025-31.05.2026", datetime.date(2025, 9, 1), datetime.date(2026, 5, 31)),
+    ],
+)
+def test_import_roadmap_command_reads_calendar_and_school_years(period, start, end):
+    assert parse_period(period) == (start, end)
+
+
 @pytest.mark.parametrize(
     "arguments",
     [
         ["/nonexistent/file.txt"],
+        [str(SEED_000), "--period", "2025/2025"],
         [str(SEED_000), "--period", "когда-нибудь"],
         [str(SEED_000), "--parent", "999999"],
     ],

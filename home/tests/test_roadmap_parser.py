@@ -294,6 +294,27 @@ def test_seed_004_preamble_gives_organisation_and_approval_not_the_order_header(
     assert roadmap.approval_order_date == date(2023, 2, 28)
 
 
+@pytest.mark.parametrize(
+    ("heading", "period"),
+    [
+        ("Дорожная карта на 2022-2023 гг.", (date(2022, 1, 1), date(2023, 12, 31))),
+        ("План мероприятий на 2024 год", (date(2024, 1, 1), date(2024, 12, 31))),
+        ("Дорожная карта на 2024/2025 учебный год", (date(2024, 9, 1), date(2025, 8, 31))),
+        ("Дорожная карта на 2024-2025 уч. год", (date(2024, 9, 1), date(2025, 8, 31))),
+        ("Дорожная карта на 2020 – 2024 учебный год", (date(2020, 9, 1), date(2024, 8, 31))),
+        ("План мероприятий, 2024-25 учебный год", (date(2024, 9, 1), date(2025, 8, 31))),
+        # One year names no school year: it may start or end in it.
+        ("Дорожная карта на 2024 учебный год", (None, None)),
+    ],
+)
+def test_period_in_the_heading_is_calendar_or_school_years(heading, period):
+    text = f"**{heading}**\n\nМероприятие\tСрок\nПриказ\tмарт\n"
+
+    roadmap = _parse_bytes(text.encode(), "roadmap.txt")
+
+    assert (roadmap.period_start, roadmap.period_end) == period
+
+
 def test_preamble_keeps_non_empty_lines_without_bold_markers():
     preamble = _parse_seed(SEED_000).preamble
 

@@ -10,22 +10,32 @@ from home.roadmap_import.errors import RoadmapImportError
 from home.services import roadmap_import
 
 YEARS = re.compile(r"^(\d{4})(?:\s*[-–]\s*(\d{4}))?$")
+SCHOOL_YEARS = re.compile(
+    r"^(\d{4})\s*(?:/\s*(\d{4})|[-–]\s*(\d{4})\s*(?:учебн\w*|уч\.?)\s*(?:год\w*|г\.?)?)$",
+    re.IGNORECASE,
+)
 DATES = re.compile(r"^(\d{2}\.\d{2}\.\d{4})\s*[-–]\s*(\d{2}\.\d{2}\.\d{4})$")
 
 
 def parse_period(value: str) -> tuple[datetime.date, datetime.date]:
-    """«2023-2024», «2023» or «01.09.2023-31.05.2024»."""
+    """«2023-2024» (calendar years), «2023», «2023/2024» or «2023-2024 уч. год» (a school
+    year, 1 September to 31 August) or «01.09.2023-31.05.2024»."""
     value = value.strip()
     if match := YEARS.match(value):
         first, last = int(match[1]), int(match[2] or match[1])
         return datetime.date(first, 1, 1), datetime.date(last, 12, 31)
+    if (match := SCHOOL_YEARS.match(value)) and int(match[2] or match[3]) > int(match[1]):
+        return datetime.date(int(match[1]), 9, 1), datetime.date(int(match[2] or match[3]), 8, 31)
     if match := DATES.match(value):
         try:
             return tuple(datetime.datetime.strptime(d, "%d.%m.%Y").date() for d in match.groups())
         except ValueError:
             pass
     raise CommandError(
-        _("The period «%(value)s» is not understood: write 2023-2024 or 01.09.2023-31.05.2024.")
+        _(
+            "The period «%(value)s» is not understood: write 2023-2024, 2023/2024 for a school "
+            "year or 01.09.2023-31.05.2024."
+        )
         % {"value": value}
     )
 
@@ -43,7 +53,10 @@ class Command(BaseCommand):
         )
         parser.add_argument("--title", default="", help=_("Page title."))
         parser.add_argument("--organisation", default="", help=_("Organisation's name."))
-        parser.add_argument("--period", help=_("Period: 2023-2024 or 01.09.2023-31.05.2024."))
+        parser.add_argument(
+            "--period",
+            help=_("Period: 2023-2024, 2023/2024 for a school year or 01.09.2023-31.05.2024."),
+        )
 
     def handle(
         self, *args, file: Path, parent=None, title="", organisation="", period=None, **options
