@@ -1,7 +1,9 @@
-"""Deployment checks of the portal's own settings (`manage.py check --deploy`)."""
+"""Checks of the portal's own settings: `manage.py check`, and `--deploy` for production."""
+
+import ipaddress
 
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core.checks import Error, Tags, Warning, register
 
 PROCESS_LOCAL_CACHES = {"django.core.cache.backends.locmem.LocMemCache"}
 
@@ -25,3 +27,24 @@ def check_shared_cache(app_configs, **kwargs):
             id="portal.W001",
         )
     ]
+
+
+@register(Tags.security)
+def check_trusted_proxies(app_configs, **kwargs):
+    """A proxy named wrongly would make every request count as the proxy's, or fail each one."""
+    errors = []
+    for entry in settings.TRUSTED_PROXIES:
+        if not entry.strip():
+            continue
+        try:
+            ipaddress.ip_network(entry.strip(), strict=False)
+        except ValueError:
+            errors.append(
+                Error(
+                    f"TRUSTED_PROXIES: {entry!r} is not an IP address or network.",
+                    hint="List the reverse proxies' addresses or networks, comma-separated, "
+                    "for example 127.0.0.1,10.0.0.0/24.",
+                    id="portal.E001",
+                )
+            )
+    return errors

@@ -17,6 +17,9 @@ SECRET_KEY = env("SECRET_KEY", default="dev-only-secret-key-change-me-in-product
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The reverse proxies in front of gunicorn (addresses or networks): only their X-Forwarded-For
+# is believed (portal/client_address.py). Empty: the socket's peer is the client.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
 INSTALLED_APPS = [
     "portal",

@@ -207,13 +207,15 @@ def test_an_adults_acceptance_stores_one_consent_with_the_exact_text_ip_and_brow
     assert "forms_app/consent_page_accepted.html" in [t.name for t in confirmation.templates]
 
 
-def test_forwarded_for_is_ignored_unless_the_settings_trust_it(client, page, adult, settings):
+def test_forwarded_for_is_ignored_unless_it_comes_from_a_trusted_proxy(
+    client, page, adult, settings
+):
     client.force_login(participant_user(adult))
     client.post(page.url, ADULT, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.1")
     assert Consent.objects.get().ip_address == "10.0.0.1"
 
     Consent.objects.all().delete()
-    settings.PORTAL_TRUST_X_FORWARDED_FOR = True
+    settings.TRUSTED_PROXIES = ["10.0.0.1"]
     client.post(
         page.url, ADULT, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.1"
     )
