@@ -15,9 +15,12 @@ the questionnaires and the login page included.
 
 Settings: `PAGE_CACHE_SECONDS` (0 turns the cache off) and the default cache, which must be
 shared (Redis) when several worker processes serve the site, or a purge reaches only one.
+When that cache cannot be reached, the request is served as if the page cache were off: the
+sign-in page passes through here too, and signing in must keep working while Redis is down.
 """
 
 import hashlib
+import logging
 import time
 
 from django.conf import settings
@@ -29,6 +32,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
 _CANDIDATE = "_page_cache_candidate"
@@ -221,12 +226,16 @@ class AnonymousPageCacheMiddleware:
         if seconds <= 0 or not is_anonymous_read(request):
             return self.get_response(request)
         key = page_key(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        # The generation is taken before rendering: a purge during the render leaves this page
-        # stored under the old generation, which no reader accepts.
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            generation = _generation()
+        try:
+            found = cache.get_many([GENERATION_KEY, key])
+            # The generation is taken before rendering: a purge during the render leaves this
+            # page stored under the old generation, which no reader accepts.
+            generation = found.get(GENERATION_KEY)
+            if generation is None:
+                generation = _generation()
+        except Exception as error:  # the cache is an aid: a Redis outage must not stop reading
+            logger.warning("Page cache unreachable (%s); serving uncached", type(error).__name__)
+            return self.get_response(request)
         stored = found.get(key)
         if stored is not None and stored[0] == generation:
             return _restore(stored[1])
@@ -234,6 +243,10 @@ class AnonymousPageCacheMiddleware:
         mark_candidate(request)
         response = self.get_response(request)
         if _storable(request, response):
-            cache.set(key, (generation, _snapshot(response)), seconds)
-            response["X-Page-Cache"] = "miss"
+            try:
+                cache.set(key, (generation, _snapshot(response)), seconds)
+            except Exception as error:
+                logger.warning("Page cache unreachable (%s); page not stored", type(error).__name__)
+            else:
+                response["X-Page-Cache"] = "miss"
         return response

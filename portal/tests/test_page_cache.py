@@ -381,3 +381,19 @@ def test_round_trip_through_redis(client):
     assert not hit(third)
     assert "Дорожная карта 2024" in third.content.decode()
     assert keys, "nothing was stored in Redis"
+
+
+def test_an_unreachable_cache_serves_the_sign_in_page_uncached(client):
+    unreachable = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Port 1: nothing listens there, the connection is refused at once.
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+
+    with override_settings(CACHES=unreachable):
+        response = client.get("/accounts/login/")
+
+    assert response.status_code == 200
+    assert not hit(response)
