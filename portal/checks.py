@@ -1,6 +1,7 @@
 """Checks of the portal's own settings: `manage.py check`, and `--deploy` for production."""
 
 import ipaddress
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
@@ -47,4 +48,26 @@ def check_trusted_proxies(app_configs, **kwargs):
                     id="portal.E001",
                 )
             )
+    return errors
+
+
+MAX_SIGNIN_FAILURE_LIMIT = 30
+
+
+@register(Tags.security)
+def check_signin_throttling(app_configs, **kwargs):
+    """A limit above 30 lets a robot try too many passwords per cool-off; 0 minutes, endless."""
+    errors = []
+    limit = settings.AXES_FAILURE_LIMIT
+    if not isinstance(limit, int) or not 1 <= limit <= MAX_SIGNIN_FAILURE_LIMIT:
+        errors.append(
+            Error(
+                f"SIGNIN_FAILURE_LIMIT is {limit!r}; it must be from 1 to "
+                f"{MAX_SIGNIN_FAILURE_LIMIT}.",
+                id="portal.E002",
+            )
+        )
+    cool_off = settings.AXES_COOLOFF_TIME
+    if not isinstance(cool_off, timedelta) or cool_off < timedelta(minutes=1):
+        errors.append(Error("SIGNIN_COOLOFF_MINUTES must be at least 1.", id="portal.E003"))
     return errors

@@ -4,6 +4,7 @@ Everything that differs between machines is read from the environment (see READM
 «Настройка»), so one code base serves a laptop demo, CI and a school's server.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
     # wagtail-modeladmin builds its list filters on Django admin's; Django's own admin
     # site is not routed.
     "django.contrib.admin",
@@ -71,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a refused sign-in into the 429 response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -117,6 +121,30 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sign-in throttling (django-axes): a lockout is per pair of account and client address, so
+# one pupil mistyping cannot lock out a class behind one school address, and a robot guessing
+# one account's password gets SIGNIN_FAILURE_LIMIT tries per cool-off. Attempts are kept in
+# the database, so sign-in keeps working when Redis is down. See portal/signin/throttle.py.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env.int("SIGNIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("SIGNIN_COOLOFF_MINUTES", default=15))
+AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
+AXES_LOCKOUT_CALLABLE = "portal.signin.throttle.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# A success clears the pair's failures; tries during a lockout do not extend it, so the time
+# the message names holds.
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# No log of successful sign-ins: it would keep children's addresses with no end and no use.
+AXES_DISABLE_ACCESS_LOG = True
+# Django's admin site is not routed; lockouts are listed in Wagtail's (portal/signin/admin.py).
+AXES_ENABLE_ADMIN = False
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.signin.throttle.AdminLoginForm"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
@@ -214,5 +242,7 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "modelsearch": {"level": "WARNING"},
+        # django-axes notes every sign-in at INFO; its warnings (failures) stay.
+        "axes": {"level": "WARNING"},
     },
 }

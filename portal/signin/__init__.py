@@ -1,0 +1,1 @@
+"""Signing in: throttling failed attempts, the lockouts screen, idle staff sessions."""
