@@ -74,7 +74,13 @@ ROLES = [
     ),
     Role(
         name=CURATORS,
-        permissions=["wagtailadmin.access_admin", "home.view_roadmapevent"],
+        permissions=[
+            "wagtailadmin.access_admin",
+            "home.view_roadmapevent",
+            # Lifting the sign-in lockouts of their organisations' participants
+            # (portal/signin/lockouts.py decides whose).
+            "axes.delete_accessattempt",
+        ],
         app_actions={
             "programmes": ["view", "add", "change", "delete"],
             "forms_app": ["view", "add"],

@@ -1,6 +1,7 @@
 from wagtail import hooks
 
 from portal.page_cache import is_candidate, mark_cacheable
+from portal.signin.admin import LockoutsMenuItem, lockout_urls
 
 
 @hooks.register("before_serve_page")
@@ -17,3 +18,13 @@ def allow_page_cache(page, request, serve_args, serve_kwargs):
         and not page.get_view_restrictions().exists()
     ):
         mark_cacheable(request)
+
+
+@hooks.register("register_admin_urls")
+def register_signin_urls():
+    return lockout_urls()
+
+
+@hooks.register("register_settings_menu_item")
+def register_lockouts_menu_item():
+    return LockoutsMenuItem(order=900)
