@@ -24,7 +24,10 @@ class PortalConfig(AppConfig):
     def ready(self):
         from portal import checks  # noqa: F401  registers the deployment checks
         from portal.page_cache import connect_purge_signals
-        from portal.signin import throttle  # noqa: F401  logs refused sign-ins
+        from portal.signin import (  # noqa: F401  receivers: refused sign-ins, staff sessions
+            idle,
+            throttle,
+        )
 
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="portal.sync_roles")
         connect_purge_signals()

@@ -55,8 +55,9 @@ MAX_SIGNIN_FAILURE_LIMIT = 30
 
 
 @register(Tags.security)
-def check_signin_throttling(app_configs, **kwargs):
-    """A limit above 30 lets a robot try too many passwords per cool-off; 0 minutes, endless."""
+def check_signin_settings(app_configs, **kwargs):
+    """A limit above 30 lets a robot try too many passwords per cool-off; 0 minutes, endless;
+    a staff session idle for 0 minutes would end on every click."""
     errors = []
     limit = settings.AXES_FAILURE_LIMIT
     if not isinstance(limit, int) or not 1 <= limit <= MAX_SIGNIN_FAILURE_LIMIT:
@@ -70,4 +71,6 @@ def check_signin_throttling(app_configs, **kwargs):
     cool_off = settings.AXES_COOLOFF_TIME
     if not isinstance(cool_off, timedelta) or cool_off < timedelta(minutes=1):
         errors.append(Error("SIGNIN_COOLOFF_MINUTES must be at least 1.", id="portal.E003"))
+    if settings.STAFF_SESSION_IDLE_MINUTES < 1:
+        errors.append(Error("STAFF_SESSION_IDLE_MINUTES must be at least 1.", id="portal.E004"))
     return errors

@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.signin.idle.StaffSessionIdleMiddleware",
     "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -145,6 +146,9 @@ AXES_DISABLE_ACCESS_LOG = True
 # Django's admin site is not routed; lockouts are listed in Wagtail's (portal/signin/admin.py).
 AXES_ENABLE_ADMIN = False
 WAGTAILADMIN_USER_LOGIN_FORM = "portal.signin.throttle.AdminLoginForm"
+# Whoever has admin access is signed out after this many minutes without a request, on shared
+# school computers; participants keep the normal session (portal/signin/idle.py).
+STAFF_SESSION_IDLE_MINUTES = env.int("STAFF_SESSION_IDLE_MINUTES", default=30)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"

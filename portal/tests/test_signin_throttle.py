@@ -8,7 +8,7 @@ from axes.models import AccessAttempt
 from django.contrib.auth import SESSION_KEY
 from django.utils import timezone, translation
 
-from portal.checks import check_signin_throttling
+from portal.checks import check_signin_settings
 from portal.tests.factories import UserFactory, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -172,4 +172,4 @@ def test_the_system_check_keeps_the_limit_within_thirty_and_the_cool_off_real(
     settings.AXES_FAILURE_LIMIT = limit
     settings.AXES_COOLOFF_TIME = datetime.timedelta(minutes=minutes)
 
-    assert [error.id for error in check_signin_throttling(None)] == ids
+    assert [error.id for error in check_signin_settings(None)] == ids
