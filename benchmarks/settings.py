@@ -40,7 +40,7 @@ STORAGES = {
 }
 
 FORMS_RATE_LIMIT_PER_IP = 10**9
-FORMS_RATE_LIMIT_PER_LINK = 10**9
+FORMS_RATE_LIMIT_PER_RESPONDENT = 10**9
 
 MEDIA_ROOT = BASE_DIR / "benchmarks" / ".data" / "media"
 STATIC_ROOT = BASE_DIR / "benchmarks" / ".data" / "static"

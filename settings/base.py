@@ -201,6 +201,12 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # How long an anonymous reader's page is kept; publishing purges it at once. 0 turns it off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# Sending questionnaires: attempts per client address and per respondent (link or account) in
+# a window aligned to the clock. Sized for five classes of 30 answering in one lesson behind
+# one school address: forms_app/public/ratelimit.py explains the numbers.
+FORMS_RATE_LIMIT_PER_IP = env.int("FORMS_RATE_LIMIT_PER_IP", default=600)
+FORMS_RATE_LIMIT_PER_RESPONDENT = env.int("FORMS_RATE_LIMIT_PER_RESPONDENT", default=10)
+FORMS_RATE_LIMIT_WINDOW_MINUTES = env.int("FORMS_RATE_LIMIT_WINDOW_MINUTES", default=30)
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("PORTAL_NAME", default="Наставничество")

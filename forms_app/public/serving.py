@@ -1,9 +1,14 @@
 """How a questionnaire page answers a visitor: who they are, the form, and after sending."""
 
+import datetime
+import logging
+import math
+
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
+from django.utils import timezone
+from django.utils.translation import ngettext
 
 from forms_app.public import ratelimit
 from forms_app.public.consents import consent_required_redirect
@@ -11,6 +16,8 @@ from forms_app.public.respondents import people_list_refusal, resolve
 from forms_app.services.questionnaires import AlreadyAnswered, has_answered, questionnaire_submit
 from portal.client_address import client_address
 from programmes.models import Meeting
+
+logger = logging.getLogger(__name__)
 
 SENT = "sent"
 
@@ -24,8 +31,57 @@ def _meeting(request):
     )
 
 
-def _render(page, request, template, **context):
-    return TemplateResponse(request, template, {**page.get_context(request), **context})
+def _render(page, request, template, status=200, **context):
+    return TemplateResponse(
+        request, template, {**page.get_context(request), **context}, status=status
+    )
+
+
+def _rate_limited(request, page, respondent, token) -> ratelimit.Refusal | None:
+    address = client_address(request)
+    refusal = ratelimit.check(
+        ip=address,
+        respondent=ratelimit.respondent_key(
+            invitation_token=token,
+            user_id=respondent.user.pk if respondent.user is not None else None,
+        ),
+    )
+    if refusal is not None:
+        # The link is not logged: it is a key to a child's answers.
+        logger.warning(
+            "Questionnaire answer refused by the per-%s limit: client %s, page %s",
+            refusal.scope,
+            address or "-",
+            page.pk,
+        )
+    return refusal
+
+
+def _refused(page, request, refusal: ratelimit.Refusal, *, form, token, meeting):
+    """429: the answer was not sent, when to send it again, and the form as it was filled in."""
+    until = timezone.now() + datetime.timedelta(seconds=refusal.retry_after)
+    minutes = max(1, math.ceil(refusal.retry_after / 60))
+    response = _render(
+        page,
+        request,
+        page.get_template(request),
+        status=429,
+        form=form,
+        invitation_token=token,
+        meeting=meeting,
+        refused=ngettext(
+            "Too many forms have been sent from your address or with your link in the last "
+            "minutes. Your answers are still in the form below: send it again after %(time)s "
+            "(in %(minutes)d minute).",
+            "Too many forms have been sent from your address or with your link in the last "
+            "minutes. Your answers are still in the form below: send it again after %(time)s "
+            "(in %(minutes)d minutes).",
+            minutes,
+        )
+        % {"time": f"{timezone.localtime(until):%H:%M}", "minutes": minutes},
+    )
+    response["Retry-After"] = str(refusal.retry_after)
+    return response
 
 
 def serve_questionnaire(page, request):
@@ -56,15 +112,10 @@ def serve_questionnaire(page, request):
     meeting = _meeting(request)
     token = respondent.invitation.token if respondent.invitation else ""
     if request.method == "POST":
-        if not ratelimit.submission_allowed(ip=client_address(request), invitation_token=token):
-            form.is_valid()
-            form.add_error(
-                None,
-                _(
-                    "Too many attempts from your address. Wait a few minutes and send the form again."
-                ),
-            )
-        elif form.is_valid():
+        refusal = _rate_limited(request, page, respondent, token)
+        if refusal is not None:
+            return _refused(page, request, refusal, form=form, token=token, meeting=meeting)
+        if form.is_valid():
             try:
                 questionnaire_submit(
                     page=page,

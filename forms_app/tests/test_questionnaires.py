@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from forms_app.models import QuestionnaireAccess, QuestionnaireKind, QuestionnaireSubmission
-from forms_app.public import ratelimit
 from forms_app.tests.factories import answers, invitation, questionnaire_page
 from portal.tests.factories import UserFactory
 from programmes.models import Feedback, MatchPreference, Meeting, MeetingKind, Participant
@@ -252,23 +251,6 @@ def test_failing_mail_server_keeps_exactly_one_answer(client, django_capture_on_
 
     assert response.status_code == 302
     assert QuestionnaireSubmission.objects.count() == 1
-
-
-def test_rate_limit_per_link_stops_hammering(client, monkeypatch):
-    monkeypatch.setattr(ratelimit, "LINK_LIMIT", 2)
-    participant = ParticipantFactory(mentee=True)
-    page = questionnaire_page(access=QuestionnaireAccess.INVITATION)
-    link = invitation(participant=participant, page=page)
-    bad = {**answers(page), "invitation": link.token}
-    bad[page.get_form_fields()[0].clean_name] = ""
-
-    for _ in range(3):
-        response = client.post(f"{page.url}?invitation={link.token}", bad)
-
-    too_many = gettext(
-        "Too many attempts from your address. Wait a few minutes and send the form again."
-    )
-    assert too_many in response.context["form"].non_field_errors()
 
 
 def test_participant_without_consent_is_sent_for_one_first(client):
