@@ -56,17 +56,14 @@ class LockoutsView(WagtailAdminTemplateMixin, TemplateView):
             messages.error(request, _("The lockout to lift was not recognised; nothing changed."))
         elif unlock(
             user=request.user,
-            username=form.cleaned_data["username"],
-            ip_address=form.cleaned_data["ip_address"] or None,
+            username=(username := form.cleaned_data["username"]),
+            ip_address=(address := form.cleaned_data["ip_address"] or None),
         ):
-            messages.success(
-                request,
-                _("Sign-in of %(username)s from %(address)s is unlocked.")
-                % {
-                    "username": form.cleaned_data["username"],
-                    "address": form.cleaned_data["ip_address"] or _("an unknown address"),
-                },
-            )
+            if address:
+                done = _("Sign-in of %(username)s from %(address)s is unlocked.")
+            else:
+                done = _("Sign-in of %(username)s from an unknown address is unlocked.")
+            messages.success(request, done % {"username": username, "address": address})
         else:
             messages.warning(
                 request, _("This lockout is no longer in force, or it is not yours to lift.")
