@@ -1,5 +1,5 @@
 import pytest
-from django.contrib.auth import authenticate, get_user_model
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
@@ -40,7 +40,7 @@ def test_load_demo_builds_the_section_from_both_seeds(capsys):
     output = capsys.readouterr().out
     for user in DEMO_USERS:
         assert user.username in output
-        assert authenticate(username=user.username, password="secret-demo")
+        assert get_user_model().objects.get(username=user.username).check_password("secret-demo")
 
 
 def test_load_demo_builds_a_programme_a_curator_can_work_with():
