@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal import views
 from portal.signin.throttle import SiteLoginForm
 
+handler500 = views.server_error
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

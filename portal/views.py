@@ -1,13 +1,16 @@
 import logging
+import sys
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from wagtail.models import Collection, Page
 from wagtail.search.utils import parse_query_string
 
 from home.document_access import DocumentAccess
+from portal.unavailable import is_database_unavailable, unavailable_response
 
 RESULTS_PER_PAGE = 20
 
@@ -52,3 +55,14 @@ def search(request):
             "documents": documents,
         },
     )
+
+
+def server_error(request):
+    """handler500: a bare page, since what broke may be the database or the session.
+
+    A connection error raised by a middleware (see portal/unavailable.py) lands here too and
+    gets the 503 page instead: Django calls this while it is handling the exception.
+    """
+    if is_database_unavailable(sys.exception()):
+        return unavailable_response()
+    return HttpResponseServerError(render_to_string("500.html"))
