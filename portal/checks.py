@@ -6,6 +6,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
+from portal.error_reports import UNDELIVERING_BACKENDS
+
 PROCESS_LOCAL_CACHES = {"django.core.cache.backends.locmem.LocMemCache"}
 
 
@@ -74,3 +76,17 @@ def check_signin_settings(app_configs, **kwargs):
     if settings.STAFF_SESSION_IDLE_MINUTES < 1:
         errors.append(Error("STAFF_SESSION_IDLE_MINUTES must be at least 1.", id="portal.E004"))
     return errors
+
+
+@register(deploy=True)
+def check_error_mail_delivered(app_configs, **kwargs):
+    """ADMINS without a mail server: the reports would go to the console, and nobody knows."""
+    if not settings.ADMINS or settings.EMAIL_BACKEND not in UNDELIVERING_BACKENDS:
+        return []
+    return [
+        Warning(
+            "ADMINS is set, but e-mail is not sent anywhere: server errors are not reported.",
+            hint="Set EMAIL_URL (for example smtp+tls://user:password@smtp.school.ru:587).",
+            id="portal.W002",
+        )
+    ]

@@ -10,6 +10,7 @@ from wagtail.models import Collection, Page
 from wagtail.search.utils import parse_query_string
 
 from home.document_access import DocumentAccess
+from portal.error_reports import error_notification_configured
 from portal.unavailable import is_database_unavailable, unavailable_response
 
 RESULTS_PER_PAGE = 20
@@ -58,11 +59,16 @@ def search(request):
 
 
 def server_error(request):
-    """handler500: a bare page, since what broke may be the database or the session.
+    """handler500: a bare page that promises only what is configured.
+
+    «The administrator knows» only when errors are mailed (ADMINS and a real mail server);
+    otherwise the visitor is told whom to tell. The page reads neither the database nor the
+    session: either may be what broke.
 
     A connection error raised by a middleware (see portal/unavailable.py) lands here too and
     gets the 503 page instead: Django calls this while it is handling the exception.
     """
     if is_database_unavailable(sys.exception()):
         return unavailable_response()
-    return HttpResponseServerError(render_to_string("500.html"))
+    context = {"notified": error_notification_configured()}
+    return HttpResponseServerError(render_to_string("500.html", context))

@@ -5,9 +5,11 @@ Everything that differs between machines is read from the environment (see READM
 """
 
 from datetime import timedelta
+from email.utils import getaddresses
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -189,6 +191,12 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="portal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Server errors (500) are mailed to ADMINS, "Имя <admin@school.ru>,…"; nobody by default. The
+# mail tells where it broke, not what the visitor sent (portal/error_reports.py).
+ADMINS = [(name, address) for name, address in getaddresses([env("ADMINS", default="")]) if address]
+if any("@" not in address for _name, address in ADMINS):
+    raise ImproperlyConfigured('ADMINS: a list of e-mail addresses, "Name <admin@school.ru>,…"')
+
 # The cache holds the anonymous page cache and the form rate limits. Several worker processes
 # must share it (Redis), or a publish purges one worker's pages and each counts its own limits.
 REDIS_URL = env("REDIS_URL", default="")
@@ -246,9 +254,25 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "not_an_outage": {"()": "portal.error_reports.NotAnOutage"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "not_an_outage"],
+            "reporter_class": "portal.error_reports.PersonalDataReporter",
+        },
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Django's default mails every «django» error, robots' refused Host headers included;
+        # only the server errors of requests go to ADMINS here.
+        "django": {"handlers": [], "level": "INFO"},
+        "django.request": {"handlers": ["mail_admins"]},
         "django.db.backends": {"level": "WARNING"},
         # Wagtail logs every page action and background task at INFO; keep the console readable.
         "wagtail": {"level": "WARNING"},

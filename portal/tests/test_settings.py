@@ -147,3 +147,50 @@ def test_connections_outlive_a_request_on_either_database(database_url):
     )
 
     assert int(result.stdout.strip()) > 0
+
+
+def read_settings(expression: str, **variables) -> subprocess.CompletedProcess:
+    """Print `expression` (over `settings`) as settings.dev computes it from `variables`."""
+    script = f"import django; django.setup(); from django.conf import settings; print({expression})"
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=BASE_DIR,
+        env=production_environment(DJANGO_SETTINGS_MODULE="settings.dev", **variables),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_admins_are_read_as_names_and_addresses():
+    result = read_settings(
+        "settings.ADMINS", ADMINS="Иван Петров <admin@school.example>, it@school.example"
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(
+        [("Иван Петров", "admin@school.example"), ("", "it@school.example")]
+    )
+
+
+def test_admins_that_are_not_addresses_stop_the_start_with_a_clear_message():
+    result = read_settings("settings.ADMINS", ADMINS="admin")
+
+    assert result.returncode != 0
+    assert "ADMINS" in result.stderr and "Name <admin@school.ru>" in result.stderr
+
+
+def test_production_with_admins_but_no_mail_server_warns_that_errors_go_nowhere(tmp_path):
+    environment = production_environment(
+        SECRET_KEY=secrets.token_urlsafe(60),
+        ALLOWED_HOSTS="portal.school.example",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        ADMINS="admin@school.example",
+        EMAIL_URL="consolemail://",
+    )
+
+    result = deployment_check(environment)
+
+    assert result.returncode != 0
+    assert "portal.W002" in result.stderr
