@@ -11,6 +11,7 @@ from wagtail.search.utils import parse_query_string
 
 from home.document_access import DocumentAccess
 from portal.error_reports import error_notification_configured
+from portal.redis_cache import cache_answers
 from portal.unavailable import is_database_unavailable, unavailable_response
 
 RESULTS_PER_PAGE = 20
@@ -20,6 +21,10 @@ logger = logging.getLogger(__name__)
 
 def healthz(request):
     """Liveness for operators and load balancers: the process answers and the database too.
+
+    The database is the one hard dependency: without it the answer is 503 «database
+    unavailable». Without the cache the portal still serves every page, only slower, so the
+    answer stays 200 and a second line says «cache: unavailable» for whoever reads it.
 
     Deliberately bare (no session, no template, one `SELECT 1`), so it is also the ceiling a
     page of the portal is measured against by `make bench`. The reason of a failure goes to
@@ -34,7 +39,8 @@ def healthz(request):
         return HttpResponse(
             "database unavailable\n", status=503, content_type="text/plain; charset=utf-8"
         )
-    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
+    body = "ok\n" if cache_answers() else "ok\ncache: unavailable\n"
+    return HttpResponse(body, content_type="text/plain; charset=utf-8")
 
 
 def search(request):

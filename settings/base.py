@@ -199,12 +199,15 @@ if any("@" not in address for _name, address in ADMINS):
 
 # The cache holds the anonymous page cache and the form rate limits. Several worker processes
 # must share it (Redis), or a publish purges one worker's pages and each counts its own limits.
+# A Redis that is down or hangs only slows the portal (portal/redis_cache.py): one second per
+# call at most, then no cache for a few seconds.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.redis_cache.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
@@ -217,6 +220,8 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 FORMS_RATE_LIMIT_PER_IP = env.int("FORMS_RATE_LIMIT_PER_IP", default=600)
 FORMS_RATE_LIMIT_PER_RESPONDENT = env.int("FORMS_RATE_LIMIT_PER_RESPONDENT", default=10)
 FORMS_RATE_LIMIT_WINDOW_MINUTES = env.int("FORMS_RATE_LIMIT_WINDOW_MINUTES", default=30)
+# Sessions live in the database: a cache outage must neither sign anyone out nor block sign-in.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("PORTAL_NAME", default="Наставничество")

@@ -24,6 +24,12 @@ Windows are fixed and aligned to the clock (`FORMS_RATE_LIMIT_WINDOW_MINUTES`), 
 can say exactly when sending works again, and resending while refused does not push that time
 back. The limits are read on every call, so settings overrides work in tests and in the
 benchmark (benchmarks/settings.py), which sends thousands of answers from one address.
+
+Without its store the limit fails open. When the cache (Redis) does not answer, the portal's
+backend turns every count into a miss (portal/redis_cache.py), each attempt counts as the
+first, and every answer goes through. A pupil's genuine answer during a Redis outage matters
+more than a robot's extra ones: the honeypot field and the CSRF check still stop the robots
+that do not run a browser, and the answers stay one per participant where the page says so.
 """
 
 import hashlib
@@ -61,7 +67,7 @@ def _count(key: str, *, window: int, now: float) -> int:
     cache.add(cache_key, 0, timeout)
     try:
         return cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
+    except ValueError:  # expired between add and incr, or the cache is unavailable
         cache.set(cache_key, 1, timeout)
         return 1
 

@@ -1,3 +1,4 @@
+import json
 import os
 import secrets
 import subprocess
@@ -194,3 +195,17 @@ def test_production_with_admins_but_no_mail_server_warns_that_errors_go_nowhere(
 
     assert result.returncode != 0
     assert "portal.W002" in result.stderr
+
+
+def test_redis_url_gives_a_cache_that_fails_soft_and_does_not_wait_long():
+    result = read_settings(
+        "__import__('json').dumps([settings.CACHES['default'], settings.SESSION_ENGINE])",
+        REDIS_URL="redis://127.0.0.1:1/0",
+    )
+
+    assert result.returncode == 0, result.stderr
+    cache, session_engine = json.loads(result.stdout)
+    assert cache["BACKEND"] == "portal.redis_cache.FailSoftRedisCache"
+    assert cache["OPTIONS"]["socket_connect_timeout"] <= 2
+    assert cache["OPTIONS"]["socket_timeout"] <= 2
+    assert session_engine == "django.contrib.sessions.backends.db"
