@@ -1,4 +1,5 @@
 import datetime
+import time
 
 import pytest
 from django.core import mail
@@ -12,6 +13,7 @@ from django.utils.translation import gettext
 from forms_app.models import QuestionnaireAccess, QuestionnaireKind, QuestionnaireSubmission
 from forms_app.tests.factories import answers, invitation, questionnaire_page
 from portal.tests.factories import UserFactory
+from portal.tests.silent_server import silent_server
 from programmes.models import Feedback, MatchPreference, Meeting, MeetingKind, Participant
 from programmes.services.meetings import meeting_save
 from programmes.tests.factories import (
@@ -251,6 +253,27 @@ def test_failing_mail_server_keeps_exactly_one_answer(client, django_capture_on_
 
     assert response.status_code == 302
     assert QuestionnaireSubmission.objects.count() == 1
+
+
+def test_a_hung_mail_server_delays_the_answer_by_its_timeout_only(
+    client, settings, django_capture_on_commit_callbacks, caplog
+):
+    page = questionnaire_page(
+        organisation=OrganisationFactory(), to_address="curator@school.example"
+    )
+    with silent_server() as smtp:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", smtp.port, 2
+        started = time.monotonic()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(page.url, answers(page))
+        elapsed = time.monotonic() - started
+
+    assert elapsed < 10  # the timeout and a margin, not forever
+    assert response.status_code == 302 and response["Location"].endswith("?sent=1")
+    assert QuestionnaireSubmission.objects.count() == 1
+    assert len(smtp.connections) == 1
+    assert "Could not notify the curator" in caplog.text
 
 
 def test_participant_without_consent_is_sent_for_one_first(client):

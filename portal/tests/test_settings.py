@@ -209,3 +209,15 @@ def test_redis_url_gives_a_cache_that_fails_soft_and_does_not_wait_long():
     assert cache["OPTIONS"]["socket_connect_timeout"] <= 2
     assert cache["OPTIONS"]["socket_timeout"] <= 2
     assert session_engine == "django.contrib.sessions.backends.db"
+
+
+@pytest.mark.parametrize(("variables", "timeout"), [({}, "10"), ({"EMAIL_TIMEOUT": "3"}, "3")])
+def test_smtp_connections_give_up_after_email_timeout(variables, timeout):
+    result = read_settings(
+        "__import__('django.core.mail').core.mail.get_connection().timeout",
+        EMAIL_URL="smtp+tls://portal:secret@smtp.school.example:587",
+        **variables,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == timeout

@@ -1,6 +1,7 @@
 """Withdrawing a consent: from the cabinet, by a curator in the admin, and what follows."""
 
 import datetime
+import time
 
 import pytest
 from django.contrib.auth.models import Group
@@ -13,6 +14,7 @@ from django.utils.translation import gettext
 
 from portal.roles import PARTICIPANTS
 from portal.tests.factories import UserFactory, user_with_role
+from portal.tests.silent_server import silent_server
 from programmes.cabinet.views import CABINET_WITHDRAWAL_REASON
 from programmes.models import Consent, ConsentKind, PairMentee, PairStatus
 from programmes.selectors.erasure import participants_awaiting_erasure
@@ -179,6 +181,24 @@ def test_a_failing_mail_server_keeps_the_withdrawal(
     assert response.status_code == 302
     assert Consent.objects.get(pk=world["consent"].pk).withdrawn_on == timezone.localdate()
     assert PairMentee.objects.get(pk=world["membership"].pk).left_on == timezone.localdate()
+
+
+def test_a_hung_mail_server_delays_the_withdrawal_by_its_timeout_only(
+    client, world, settings, django_capture_on_commit_callbacks
+):
+    client.force_login(link_user(world["mentee"]))
+    with silent_server() as smtp:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", smtp.port, 2
+        started = time.monotonic()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(withdrawal_url(world["consent"]))
+        elapsed = time.monotonic() - started
+
+    assert elapsed < 10  # the timeout and a margin, not forever
+    assert response.status_code == 302
+    assert len(smtp.connections) == 1
+    assert Consent.objects.get(pk=world["consent"].pk).withdrawn_on == timezone.localdate()
 
 
 def test_a_participant_cannot_withdraw_someone_elses_consent(client, world):
