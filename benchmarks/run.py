@@ -155,7 +155,7 @@ def load_data(profile: str, env: dict, *, seed: int) -> str:
     if profile != "school":
         raise SystemExit(f"The profile {profile} needs `manage.py generate_scale_data`.")
     log("generate_scale_data is not there yet: load_demo")
-    manage(env, "load_demo", quiet=True)
+    manage(env, "load_demo", "--force", quiet=True)  # a benchmark's own database
     return "load_demo (generate_scale_data not available)"
 
 

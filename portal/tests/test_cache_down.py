@@ -101,7 +101,7 @@ def test_page_cache_purge_does_not_raise_without_redis():
 
 @pytest.mark.usefixtures("redis_down")
 def test_load_demo_runs_without_redis():
-    call_command("load_demo")
+    call_command("load_demo", force=True)
 
 
 def test_a_hung_redis_holds_a_request_once_then_is_left_alone(client):

@@ -1,6 +1,6 @@
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision
 
 from home.models import DocumentsPage, MentoringDocument, RegulationsPage, RoadmapEvent, RoadmapPage
@@ -25,7 +25,7 @@ def snapshot():
 
 
 def test_load_demo_builds_the_section_from_both_seeds(capsys):
-    call_command("load_demo", password="secret-demo")
+    call_command("load_demo", password="secret-demo", force=True)
 
     roadmaps = RoadmapPage.objects.live().order_by("period_start")
     assert [
@@ -44,7 +44,7 @@ def test_load_demo_builds_the_section_from_both_seeds(capsys):
 
 
 def test_load_demo_builds_a_programme_a_curator_can_work_with():
-    call_command("load_demo")
+    call_command("load_demo", force=True)
 
     curator = get_user_model().objects.get(username="curator")
     assert curator.organisations.count() == 1
@@ -55,9 +55,29 @@ def test_load_demo_builds_a_programme_a_curator_can_work_with():
 
 
 def test_load_demo_twice_changes_nothing():
-    call_command("load_demo")
+    call_command("load_demo", force=True)
     before = snapshot()
 
-    call_command("load_demo")
+    call_command("load_demo", force=True)
 
     assert snapshot() == before
+
+
+def test_load_demo_refuses_a_server_with_debug_off_and_changes_nothing(settings):
+    settings.DEBUG = False
+    users = get_user_model().objects.count()
+
+    with pytest.raises(CommandError) as refusal:
+        call_command("load_demo")
+
+    assert "load_demo --force" in str(refusal.value)
+    assert get_user_model().objects.count() == users
+    assert not authenticate(username="admin", password="demo12345")
+
+
+def test_load_demo_loads_with_debug_on_without_force(settings):
+    settings.DEBUG = True
+
+    call_command("load_demo")
+
+    assert authenticate(username="admin", password="demo12345")
