@@ -11,6 +11,9 @@ from portal.signin.throttle import SiteLoginForm
 handler500 = views.server_error
 
 urlpatterns = [
+    # Wagtail's error test raises on purpose and answers 500; `sendtestemail --admins` is how
+    # to check the error mail (README).
+    path("admin/failwhale/", views.not_found),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),

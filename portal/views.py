@@ -3,7 +3,7 @@ import sys
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from wagtail.models import Collection, Page
@@ -62,6 +62,10 @@ def search(request):
             "documents": documents,
         },
     )
+
+
+def not_found(request):
+    raise Http404
 
 
 def server_error(request):

@@ -4,10 +4,12 @@ from unittest import mock
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from django.utils.translation import gettext
 
 from forms_app.tests.factories import answers, questionnaire_page
 from home.models import HomePage
+from portal.tests.factories import user_with_role
 from portal.tests.test_database_down import database_down
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +104,14 @@ def test_an_unavailable_database_is_not_mailed(client, settings):
 
     assert (page.status_code, health.status_code) == (503, 503)
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize("role", ["superuser", "anonymous"])
+def test_wagtails_deliberate_error_page_is_not_there(client, role):
+    user = user_with_role(role)
+    if user:
+        client.force_login(user)
+
+    response = client.get(reverse("wagtailadmin_error_test"))
+
+    assert response.status_code == 404
