@@ -1,14 +1,23 @@
-"""Which documents of a collection a visitor may see listed.
+"""Which documents a visitor may open or see listed, and how a refusal looks.
 
-Wagtail's document view already refuses a file from a restricted collection; this does the
-same for lists, so a private protocol's title is not shown to someone who cannot open it.
+Wagtail's document view already refuses a file from a restricted collection; `DocumentAccess`
+does the same for lists, so a private protocol's title is not shown to someone who cannot
+open it.
+
+A refusal must not say more than a list does. Wagtail sends a visitor who may not open a
+document to sign in, and answers 404 for an id that does not exist, so trying ids one by one
+tells which private documents exist. `hide_refused_document` makes the refusal a 404 like
+any other, signed in or not (the 404 page tells anonymous visitors that some documents open
+only after signing in). A password-protected collection keeps Wagtail's password form: it is
+the way in, and it cannot be offered without showing that the document exists; the portal's
+own collections restrict by group.
 """
 
 from functools import cached_property
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
 
 
 class DocumentAccess:
@@ -43,3 +52,12 @@ class DocumentAccess:
 
     def documents(self):
         return get_document_model().objects.filter(collection_id__in=self.allowed_collection_ids)
+
+
+def hide_refused_document(document, request: HttpRequest) -> None:
+    """`before_serve_document`, ahead of Wagtail's: what the visitor may not open is not found."""
+    for restriction in document.collection.get_view_restrictions():
+        if restriction.restriction_type == BaseViewRestriction.PASSWORD:
+            continue
+        if not restriction.accept_request(request):
+            raise Http404

@@ -8,7 +8,11 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 
 from home import views
+from home.document_access import hide_refused_document
 from home.selectors import overdue_events, upcoming_events
+
+# Before Wagtail's own check, which sends the visitor to sign in and so tells the document exists.
+hooks.register("before_serve_document", hide_refused_document, order=-1)
 
 
 @hooks.register("register_admin_urls")

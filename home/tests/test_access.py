@@ -1,8 +1,12 @@
 """Every URL of the section and its admin views, against every role."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.urls import reverse
+from django.utils.translation import gettext
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.test.utils.form_data import querydict_from_html
 
@@ -10,7 +14,7 @@ from home.models import DocumentsPage, EventStatus, MentoringDocument, RoadmapEv
 from home.services import mentoring_section_get_or_create
 from home.tests.factories import SEED_000, roadmap_page
 from portal.roles import AUDITORS, CURATORS, EDITORS
-from portal.tests.access import OK, REFUSED, TO_LOGIN, outcome
+from portal.tests.access import NOT_FOUND, OK, REFUSED, TO_LOGIN, outcome
 from portal.tests.factories import ROLES, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -68,8 +72,8 @@ def test_public_section_is_readable_by_every_role(client, site, role, name):
 
 
 PRIVATE_DOCUMENT = {
-    "anonymous": TO_LOGIN,
-    "participant": TO_LOGIN,
+    "anonymous": NOT_FOUND,
+    "participant": NOT_FOUND,
     "editor": OK,
     "curator": OK,
     "auditor": OK,
@@ -84,6 +88,37 @@ def test_private_document_is_served_only_to_staff_roles(client, site, role, expe
     assert outcome(client.get(site["private_document"].url)) == expected
     listing = client.get(site["documents_page"].url).content.decode()
     assert ("Протокол совета" in listing) == (expected == OK)
+
+
+def comparable(body: str, url: str) -> str:
+    """The page without what differs by design: its own address and the masked CSRF token."""
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", body.replace(url, ""))
+
+
+@pytest.mark.parametrize("role", ["anonymous", "participant"])
+def test_a_private_document_answers_exactly_like_a_missing_one(client, site, role):
+    client = client_as(client, role)
+    private = site["private_document"]
+    urls = [
+        private.url,
+        reverse("wagtaildocs_serve", args=[private.pk + 1000, private.filename]),
+        reverse("wagtaildocs_serve", args=[private.pk, "other.txt"]),
+    ]
+
+    responses = {url: client.get(url) for url in urls}
+
+    assert {response.status_code for response in responses.values()} == {404}
+    bodies = {comparable(response.content.decode(), url) for url, response in responses.items()}
+    assert len(bodies) == 1
+
+
+def test_not_found_page_tells_an_anonymous_visitor_some_documents_need_signing_in(client, site):
+    url = site["private_document"].url
+
+    body = client.get(url).content.decode()
+
+    assert gettext("Some documents open only after signing in.") in body
+    assert f"/accounts/login/?next={url}" in body
 
 
 @pytest.mark.parametrize("role", ROLES)
