@@ -131,7 +131,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # one account's password gets SIGNIN_FAILURE_LIMIT tries per cool-off. Attempts are kept in
 # the database, so sign-in keeps working when Redis is down. See portal/signin/throttle.py.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "portal.signin.throttle.SignInThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"

@@ -15,6 +15,7 @@ import logging
 import math
 from datetime import datetime, timedelta
 
+from axes.backends import AxesStandaloneBackend
 from axes.helpers import get_client_username, get_cool_off
 from axes.models import AccessAttempt
 from axes.signals import user_locked_out
@@ -64,6 +65,20 @@ def lockout_message(until: datetime) -> str:
         "curator or the administrator can unlock this one sooner.",
         minutes,
     ) % {"time": moment, "minutes": minutes}
+
+
+class SignInThrottleBackend(AxesStandaloneBackend):
+    """Axes's backend, for sign-ins that come with a request.
+
+    A password checked without one (a shell, a management command, a test) is no attempt
+    from anywhere: there is no address to count it by, and axes would refuse it with an
+    error instead of letting the next backend answer.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
 
 
 class ThrottledLoginMixin:

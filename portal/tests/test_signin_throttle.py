@@ -5,7 +5,7 @@ import logging
 
 import pytest
 from axes.models import AccessAttempt
-from django.contrib.auth import SESSION_KEY
+from django.contrib.auth import SESSION_KEY, authenticate
 from django.utils import timezone, translation
 
 from portal.checks import check_signin_settings
@@ -173,3 +173,11 @@ def test_the_system_check_keeps_the_limit_within_thirty_and_the_cool_off_real(
     settings.AXES_COOLOFF_TIME = datetime.timedelta(minutes=minutes)
 
     assert [error.id for error in check_signin_settings(None)] == ids
+
+
+def test_a_password_checked_without_a_request_is_answered_not_throttled():
+    UserFactory(username="pupil")
+
+    assert authenticate(username="pupil", password="password") is not None
+    assert authenticate(username="pupil", password="wrong") is None
+    assert not AccessAttempt.objects.exists()
