@@ -13,6 +13,9 @@ latest documents, so "which pages does this change touch" has no cheap exact ans
 counter and the page are read in one round trip (`get_many`): every anonymous request pays it,
 the questionnaires and the login page included.
 
+The Content-Security-Policy middleware sits outside this one: a stored page holds no policy
+header, each answer, a hit included, gets its own, and a page that used a nonce is not stored.
+
 Settings: `PAGE_CACHE_SECONDS` (0 turns the cache off) and the default cache, which must be
 shared (Redis) when several worker processes serve the site, or a purge reaches only one.
 When that cache cannot be reached, the request is served as if the page cache were off: the
@@ -81,6 +84,11 @@ def is_marked_cacheable(request: HttpRequest) -> bool:
     return getattr(request, _CACHEABLE, False)
 
 
+def used_csp_nonce(request: HttpRequest) -> bool:
+    """Whether rendering asked for the nonce: django-csp's lazy nonce is true once evaluated."""
+    return bool(getattr(request, "csp_nonce", False))
+
+
 def _storable(request: HttpRequest, response: HttpResponse) -> bool:
     if not is_marked_cacheable(request):
         return False
@@ -96,6 +104,10 @@ def _storable(request: HttpRequest, response: HttpResponse) -> bool:
     if session is not None and session.modified:
         return False
     if getattr(get_messages(request), "added_new", False):
+        return False
+    # A page that used the Content-Security-Policy nonce would hand one visitor's nonce to all.
+    # Public templates need none (portal/csp.py); should one ever ask, it is just not stored.
+    if used_csp_nonce(request):
         return False
     directives = {
         directive.split("=")[0].strip().lower()

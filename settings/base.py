@@ -4,11 +4,14 @@ Everything that differs between machines is read from the environment (see READM
 «Настройка»), so one code base serves a laptop demo, CI and a school's server.
 """
 
+import base64
+import hashlib
 from datetime import timedelta
 from email.utils import getaddresses
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_HASHES, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -255,6 +258,55 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
+
+# Content-Security-Policy (django-csp; portal/csp.py says how the admin's inline scripts pass).
+
+
+def csp_source_hash(source: str) -> str:
+    """The CSP source that allows one exact inline text: 'sha256-…'."""
+    digest = base64.b64encode(hashlib.sha256(source.encode()).digest()).decode()
+    return f"'sha256-{digest}'"
+
+
+# Nothing is loaded from another site; no inline script runs without the request's nonce.
+INSTALLED_APPS += ["csp"]
+# Outside the page cache: a stored page carries no header, and every answer gets a fresh one.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("portal.page_cache.AnonymousPageCacheMiddleware"),
+    "portal.csp.PortalCSPMiddleware",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # Our templates have no inline code; the nonce is for Wagtail's admin initialisers.
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # The page editor shows its live preview in a frame of the same site.
+        "frame-ancestors": [SELF],
+    }
+}
+# Replaces the directives above on the admin's pages (/admin/…) only.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        # The rich-text editor (Draftail) writes <style> elements for list nesting and
+        # placeholders; style attributes stay blocked.
+        "style-src-elem": [SELF, UNSAFE_INLINE],
+        # The image upload previews the chosen file from a blob: address; the tag field's
+        # suggestion menu (jQuery UI) draws its items with a data: image.
+        "img-src": [SELF, "data:", "blob:"],
+        # wagtail-modeladmin's empty list («… have not been created yet») has one style
+        # attribute; 'unsafe-hashes' allows exactly that text. Wagtail's focal point cropper
+        # (Jcrop) probes touch support with an inline handler: it stays blocked, and the probe
+        # answers "no touch" as it should on a desktop.
+        "style-src-attr": [UNSAFE_HASHES, csp_source_hash("margin-top:30px;")],
+    }
+}
+# Wagtail would show staff avatars from gravatar.com: another site, and a hash of each e-mail.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # History (django-simple-history): the auditor's evidence.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

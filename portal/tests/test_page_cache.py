@@ -287,6 +287,40 @@ def test_a_response_setting_a_cookie_is_not_stored(client):
     assert second["X-Page-Cache"] == "miss"
 
 
+def test_a_stored_page_holds_no_nonce_and_every_answer_gets_the_policy(client):
+    page = roadmap_page()
+
+    first = client.get(page.url)
+    second = client.get(page.url)
+
+    assert first["X-Page-Cache"] == "miss" and hit(second)
+    for response in (first, second):
+        assert "default-src 'self'" in response["Content-Security-Policy"]
+        assert "'nonce-" not in response["Content-Security-Policy"]
+        assert b"nonce=" not in response.content
+
+
+def test_a_page_that_used_the_nonce_is_never_stored(client):
+    page = roadmap_page()
+    nonces = []
+
+    def use_nonce(serve):
+        def inner(page, request, args, kwargs):
+            nonces.append(str(request.csp_nonce))
+            return serve(page, request, args, kwargs)
+
+        return inner
+
+    with hooks.register_temporarily("on_serve_page", use_nonce):
+        first = client.get(page.url)
+        second = client.get(page.url)
+
+    assert "X-Page-Cache" not in first and "X-Page-Cache" not in second
+    assert f"'nonce-{nonces[0]}'" in first["Content-Security-Policy"]
+    assert f"'nonce-{nonces[1]}'" in second["Content-Security-Policy"]
+    assert nonces[0] != nonces[1]
+
+
 def test_the_local_date_is_part_of_the_key(client, monkeypatch):
     page = roadmap_page(deadline="март 2023")
     monkeypatch.setattr(timezone, "localdate", lambda *args: datetime.date(2023, 3, 31))
