@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +10,7 @@ from wagtail.models import Collection, Page
 from wagtail.search import index
 
 from home.document_access import DocumentAccess
+from portal.uploads import check_upload, is_new_upload
 
 
 class DocumentKind(models.TextChoices):
@@ -50,6 +53,23 @@ class MentoringDocument(AbstractDocument):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         ordering = ["-document_date", "title"]
+
+    def clean(self):
+        """Wagtail checks the extension (WAGTAILDOCS_EXTENSIONS); this, that the content matches.
+
+        Every way in goes through here: the document form, the multiple upload, the chooser's
+        upload tab.
+        """
+        super().clean()
+        if is_new_upload(self.file):
+            try:
+                check_upload(
+                    self.file,
+                    self.file.name,
+                    extensions=getattr(settings, "WAGTAILDOCS_EXTENSIONS", None),
+                )
+            except ValidationError as error:
+                raise ValidationError({"file": error}) from error
 
 
 class DocumentsPage(Page):
