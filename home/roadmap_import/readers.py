@@ -17,15 +17,20 @@ from typing import BinaryIO
 
 import docx
 import openpyxl
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
+
+from portal.uploads import check_bytes
 
 from .errors import RoadmapImportError
 from .table import TableDocument, find_header_row, row_as_line
 
 MAX_FILE_SIZE_MB = 10
 MAX_FILE_SIZE = MAX_FILE_SIZE_MB * 1024 * 1024
+# The readers hold all of a .docx's XML in memory: a roadmap's is a few megabytes.
+MAX_UNPACKED_SIZE = 30 * 1024 * 1024
 
 
 def read_table_document(file: BinaryIO | str | os.PathLike, filename: str) -> TableDocument:
@@ -43,7 +48,25 @@ def read_table_document(file: BinaryIO | str | os.PathLike, filename: str) -> Ta
             code="unsupported_format",
             extension=extension or _("no extension"),
         )
-    return reader(_read_bytes(file))
+    data = _read_bytes(file)
+    _check_content(data, filename)
+    return reader(data)
+
+
+def _check_content(data: bytes, filename: str) -> None:
+    """The content is what the extension says, and an archive unpacks to a sane size.
+
+    Checked before any parser sees the bytes: a zip bomb is refused from its directory alone.
+    """
+    try:
+        check_bytes(
+            data,
+            filename,
+            extensions=[extension.lstrip(".") for extension in _READERS],
+            max_unpacked_size=MAX_UNPACKED_SIZE,
+        )
+    except ValidationError as error:
+        raise RoadmapImportError(error.message, code=error.code, **(error.params or {})) from error
 
 
 def _read_bytes(file: BinaryIO | str | os.PathLike) -> bytes:

@@ -4,6 +4,7 @@ import csv
 import io
 import random
 import re
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -441,10 +442,23 @@ def test_alternative_header_names_are_recognised(header):
 
 
 @pytest.mark.parametrize("filename", ["roadmap.docx", "roadmap.xlsx"])
-def test_damaged_office_file_is_rejected(filename):
+def test_random_bytes_named_as_an_office_file_are_rejected(filename):
     garbage = random.Random(filename).randbytes(4096)
 
-    assert _import_error(garbage, filename).code == "damaged"
+    assert _import_error(garbage, filename).code == "content_mismatch"
+
+
+@pytest.mark.parametrize(
+    ("filename", "part"),
+    [("roadmap.docx", "word/document.xml"), ("roadmap.xlsx", "xl/workbook.xml")],
+)
+def test_damaged_office_file_is_rejected(filename, part):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types")
+        archive.writestr(part, "<broken")
+
+    assert _import_error(buffer.getvalue(), filename).code == "damaged"
 
 
 @pytest.mark.parametrize("filename", ["roadmap.txt", "roadmap.docx", "roadmap.xlsx"])
