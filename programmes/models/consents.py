@@ -7,9 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.uploads import FileContentValidator
 from programmes.models.history import TrackedHistory
 from programmes.models.participants import Participant
-from programmes.models.records import ProgrammeRecord
+from programmes.models.records import SCAN_EXTENSIONS, ProgrammeRecord
 
 
 class ConsentKind(models.TextChoices):
@@ -163,7 +164,8 @@ class Consent(ProgrammeRecord):
         _("scan of the signed consent"),
         upload_to="consents/%Y/",
         blank=True,
-        help_text=_("Served only to staff."),
+        validators=[FileContentValidator(SCAN_EXTENSIONS)],
+        help_text=_("PDF, JPG or PNG. Served only to staff."),
     )
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
     withdrawal_reason = models.CharField(_("reason for withdrawal"), max_length=500, blank=True)

@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from portal.uploads import FileContentValidator
 from programmes.models.history import TrackedHistory
 from programmes.models.participants import Participant
-from programmes.models.records import ProgrammeRecord
+from programmes.models.records import MATERIAL_EXTENSIONS, SCAN_EXTENSIONS, ProgrammeRecord
 
 
 class MentorTraining(ProgrammeRecord):
@@ -24,7 +25,13 @@ class MentorTraining(ProgrammeRecord):
         _("hours"), max_digits=6, decimal_places=1, validators=[MinValueValidator(0)]
     )
     completed_on = models.DateField(_("completed on"))
-    certificate = models.FileField(_("certificate"), upload_to="trainings/%Y/", blank=True)
+    certificate = models.FileField(
+        _("certificate"),
+        upload_to="trainings/%Y/",
+        blank=True,
+        validators=[FileContentValidator(SCAN_EXTENSIONS)],
+        help_text=_("PDF, JPG or PNG."),
+    )
 
     history = HistoricalRecords(bases=[TrackedHistory])
 
@@ -144,7 +151,13 @@ class Case(ProgrammeRecord):
         related_name="cases",
     )
     description = models.TextField(_("description"))
-    file = models.FileField(_("materials"), upload_to="cases/%Y/", blank=True)
+    file = models.FileField(
+        _("materials"),
+        upload_to="cases/%Y/",
+        blank=True,
+        validators=[FileContentValidator(MATERIAL_EXTENSIONS)],
+        help_text=_("A document, a table, a presentation, a picture or a ZIP archive."),
+    )
     is_published = models.BooleanField(_("published"), default=False)
 
     history = HistoricalRecords(bases=[TrackedHistory])

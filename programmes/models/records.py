@@ -14,6 +14,13 @@ from django.db import models
 # The path of the organisation record itself.
 SELF = "pk"
 
+# What a record's file may be; the content must match the extension (portal/uploads.py).
+SCAN_EXTENSIONS = ("pdf", "jpg", "jpeg", "png")
+MATERIAL_EXTENSIONS = (
+    *SCAN_EXTENSIONS,
+    *("doc", "docx", "odt", "rtf", "txt", "xls", "xlsx", "ods", "csv", "ppt", "pptx", "zip"),
+)
+
 
 class ProgrammeRecord(models.Model):
     """A record of the programme, as opposed to Wagtail content.
