@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programmes', '0007_list_indexes'),
+        ('programmes', '0009_participant_change_proposals'),
     ]
 
     operations = [
