@@ -27,6 +27,8 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db.models.fields.files import FieldFile
 from django.utils.deconstruct import deconstructible
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 MB = 1024 * 1024
@@ -180,10 +182,18 @@ def check_upload(
     )
 
 
+def _file_of_type(extension: str) -> str:
+    return gettext("a file of type .%(extension)s") % {"extension": extension}
+
+
+# Lazy like the message it goes into: read in the language the message is shown in.
+_file_of_type_lazy = lazy(_file_of_type, str)
+
+
 def describe(content: str):
     if content in CONTENT_NAMES:
         return CONTENT_NAMES[content]
-    return _("a file of type .%(extension)s") % {"extension": content}
+    return _file_of_type_lazy(content)
 
 
 def content_kind(file: BinaryIO, *, name: str = "", max_unpacked_size: int = MAX_UNPACKED_SIZE):

@@ -74,7 +74,7 @@ def test_public_pages_forms_and_cabinet_break_no_policy_rule(
     live_server, browser, wagtail_site, settings
 ):
     settings.PAGE_CACHE_SECONDS = 300  # a roadmap read twice is served from the cache
-    call_command("load_demo", password=PASSWORD, stdout=io.StringIO())
+    call_command("load_demo", password=PASSWORD, force=True, stdout=io.StringIO())
     anonymous = Visitor(browser, live_server)
     for path in (
         "/",
@@ -120,7 +120,7 @@ def test_public_pages_forms_and_cabinet_break_no_policy_rule(
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_admins_main_screens_break_no_policy_rule(live_server, browser, wagtail_site):
-    call_command("load_demo", password=PASSWORD, stdout=io.StringIO())
+    call_command("load_demo", password=PASSWORD, force=True, stdout=io.StringIO())
     roadmap = RoadmapPage.objects.live().first()
     questionnaire = QuestionnairePage.objects.live().first()
     pair = Pair.objects.first()

@@ -35,7 +35,7 @@ def directives(response) -> dict[str, list[str]]:
 
 @pytest.fixture
 def demo():
-    call_command("load_demo", password="demo-password", stdout=io.StringIO())
+    call_command("load_demo", password="demo-password", force=True, stdout=io.StringIO())
 
 
 def signed_in(username: str) -> Client:
