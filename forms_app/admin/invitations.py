@@ -15,6 +15,7 @@ from wagtail_modeladmin.options import ModelAdmin
 
 from forms_app.models import ConsentPage, Invitation, QuestionnaireAccess, QuestionnairePage
 from forms_app.services.invitations import invitation_url, invitations_create, invitations_xlsx
+from programmes.admin.index import RecordIndexView
 from programmes.admin.permissions import OrganisationPermissionHelper
 from programmes.models import Organisation, Participant, ParticipantCategory, ParticipantStatus
 from programmes.selectors.access import scoped
@@ -166,6 +167,7 @@ class InvitationAdmin(ModelAdmin):
     menu_label = _("Invitations")
     menu_icon = "mail"
     permission_helper_class = InvitationPermissionHelper
+    index_view_class = RecordIndexView
     inspect_view_enabled = True
     list_display = ("participant", "page", "expires_at", "used_at", "created_by")
     list_filter = ("for_representative",)
