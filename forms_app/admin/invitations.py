@@ -11,11 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
-from wagtail_modeladmin.options import ModelAdmin
 
 from forms_app.models import ConsentPage, Invitation, QuestionnaireAccess, QuestionnairePage
 from forms_app.services.invitations import invitation_url, invitations_create, invitations_xlsx
-from programmes.admin.index import RecordIndexView
+from programmes.admin.base import ScopedModelAdmin
 from programmes.admin.permissions import OrganisationPermissionHelper
 from programmes.models import Organisation, Participant, ParticipantCategory, ParticipantStatus
 from programmes.selectors.access import scoped
@@ -162,12 +161,13 @@ class InvitationPermissionHelper(OrganisationPermissionHelper):
         return False
 
 
-class InvitationAdmin(ModelAdmin):
+class InvitationAdmin(ScopedModelAdmin):
+    """The invitations of the user's organisations; its history is Wagtail's log, checked too."""
+
     model = Invitation
     menu_label = _("Invitations")
     menu_icon = "mail"
     permission_helper_class = InvitationPermissionHelper
-    index_view_class = RecordIndexView
     inspect_view_enabled = True
     list_display = ("participant", "page", "expires_at", "used_at", "created_by")
     list_filter = ("for_representative",)
@@ -175,6 +175,4 @@ class InvitationAdmin(ModelAdmin):
     list_per_page = 50
 
     def get_queryset(self, request):
-        return scoped(super().get_queryset(request), request.user).select_related(
-            "participant", "page", "created_by"
-        )
+        return super().get_queryset(request).select_related("participant", "page", "created_by")

@@ -8,7 +8,7 @@ from forms_app.models import (
     Invitation,
     QuestionnaireAccess,
 )
-from forms_app.tests.factories import questionnaire_page
+from forms_app.tests.factories import invitation, questionnaire_page
 from portal.tests.access import OK, REFUSED, TO_LOGIN, outcome
 from portal.tests.factories import user_with_role
 from programmes.tests.factories import OrganisationFactory, ParticipantFactory
@@ -144,3 +144,28 @@ def test_consent_pages_can_be_sent_to_parents(client, school):
     create(client, school, page=consent_page.pk, for_representative="on")
 
     assert Invitation.objects.filter(page=consent_page, for_representative=True).count() == 3
+
+
+@pytest.mark.parametrize(
+    ("role", "own_organisation", "expected"),
+    [
+        ("editor", False, REFUSED),
+        ("curator", False, REFUSED),
+        ("auditor", False, REFUSED),
+        ("curator", True, OK),
+        ("auditor", True, OK),
+    ],
+)
+@pytest.mark.parametrize("action", ["history", "inspect"])
+def test_an_invitations_pages_are_shown_only_to_staff_of_its_organisation(
+    client, school, role, own_organisation, expected, action
+):
+    invited = invitation(participant=school["mentees"][0], page=school["page"])
+    user = user_with_role(role)
+    (school["organisation"] if own_organisation else OrganisationFactory()).members.add(user)
+    client.force_login(user)
+
+    response = client.get(f"/admin/forms_app/invitation/{action}/{invited.pk}/")
+
+    assert outcome(response) == expected
+    assert ("Ученик0" in response.content.decode()) == (expected == OK)

@@ -1,10 +1,18 @@
-"""What every list of the «Наставничество» menu shares, so the rules cannot drift apart.
+"""What every ModelAdmin of the portal shares, so the rules cannot drift apart.
 
 A curator or an auditor sees the records of their own organisations only, in lists, inspect
-pages and exports alike; every record has its change history, and every edit can say why it
-was made. Every list keeps those promises by deriving from one ModelAdmin.
+pages, histories, exports and extra pages alike. wagtail-modeladmin leaves that question to
+each view class, and its own history view asks nothing at all: an editor could read whose
+invitation a number was by counting ids. So every URL of a ScopedModelAdmin asks the
+permission helper — the model's right and the record's organisation — before any view class
+runs, whichever view class a subclass sets; a list applies only the filters it offers
+(`RecordIndexView`). The programme's lists add inspection, simple-history's history page and
+a reason on every edit.
 """
 
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
+from django.http import Http404
 from django.urls import re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -23,28 +31,77 @@ def form(panels, form_class=ProgrammeAdminForm):
     return ObjectList([*panels, REASON], base_form_class=form_class)
 
 
-class ProgrammeModelAdmin(ModelAdmin):
-    """Lists, views and exports limited to the user's organisations, with inspect and history."""
+class ScopedModelAdmin(ModelAdmin):
+    """Every page asks the model's permission and the record's organisation first.
 
-    inspect_view_enabled = True
+    The checks sit in the URL's view methods, not in the view classes, so a subclass that
+    sets another view class (modeladmin's default history, a page of its own in
+    `instance_actions`) keeps them. A record of another organisation is refused (403), an id
+    that names no record is not found (404).
+    """
+
     permission_helper_class = OrganisationPermissionHelper
-    history_view_class = RecordHistoryView
     index_view_class = RecordIndexView
-    list_per_page = 50
-    list_select_related = ()
-    prefetch = ()
-    add_to_admin_menu = False
+    # {action: view class} of extra pages of one record, at <base>/<action>/<pk>/. Whoever
+    # may view the record reaches them; the view's check_action_permitted asks for more.
+    instance_actions = {}
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        if not isinstance(self.permission_helper, OrganisationPermissionHelper):
+            raise ImproperlyConfigured(
+                f"{type(self).__name__}.permission_helper_class must check organisations "
+                "(derive it from OrganisationPermissionHelper)."
+            )
 
     def get_queryset(self, request):
-        queryset = scoped(super().get_queryset(request), request.user)
-        if self.list_select_related:
-            queryset = queryset.select_related(*self.list_select_related)
-        if self.prefetch:
-            queryset = queryset.prefetch_related(*self.prefetch)
-        return queryset
+        return scoped(super().get_queryset(request), request.user)
 
-    # {action: view class} of extra pages of one record, at <base>/<action>/<pk>/.
-    instance_actions = {}
+    # --- the checks ----------------------------------------------------------------------
+
+    @staticmethod
+    def _require(allowed: bool) -> None:
+        if not allowed:
+            raise PermissionDenied
+
+    def _require_on_record(self, request, instance_pk, check) -> None:
+        try:
+            instance = self.model._default_manager.filter(pk=unquote(instance_pk)).first()
+        except (ValueError, ValidationError):
+            instance = None  # «edit/abc/» for a numeric key
+        if instance is None:
+            raise Http404
+        self._require(check(request.user, instance))
+
+    def index_view(self, request):
+        self._require(self.permission_helper.user_can_list(request.user))
+        return super().index_view(request)
+
+    def create_view(self, request):
+        self._require(self.permission_helper.user_can_create(request.user))
+        return super().create_view(request)
+
+    def choose_parent_view(self, request):
+        self._require(self.permission_helper.user_can_create(request.user))
+        return super().choose_parent_view(request)
+
+    def inspect_view(self, request, instance_pk):
+        self._require_on_record(request, instance_pk, self.permission_helper.user_can_inspect_obj)
+        return super().inspect_view(request, instance_pk)
+
+    def history_view(self, request, instance_pk):
+        self._require_on_record(request, instance_pk, self.permission_helper.user_can_view_obj)
+        return super().history_view(request, instance_pk)
+
+    def edit_view(self, request, instance_pk):
+        self._require_on_record(request, instance_pk, self.permission_helper.user_can_edit_obj)
+        return super().edit_view(request, instance_pk)
+
+    def delete_view(self, request, instance_pk):
+        self._require_on_record(request, instance_pk, self.permission_helper.user_can_delete_obj)
+        return super().delete_view(request, instance_pk)
+
+    # --- extra pages of one record ----------------------------------------------------------
 
     def get_admin_urls_for_registration(self):
         urls = super().get_admin_urls_for_registration()
@@ -59,9 +116,30 @@ class ProgrammeModelAdmin(ModelAdmin):
 
     def _instance_action(self, view_class):
         def view(request, instance_pk):
+            self._require_on_record(request, instance_pk, self.permission_helper.user_can_view_obj)
             return view_class.as_view(model_admin=self, instance_pk=instance_pk)(request)
 
+        view.model_admin = self
         return view
+
+
+class ProgrammeModelAdmin(ScopedModelAdmin):
+    """The programme's records: inspection, simple-history's history, a reason on each edit."""
+
+    inspect_view_enabled = True
+    history_view_class = RecordHistoryView
+    list_per_page = 50
+    list_select_related = ()
+    prefetch = ()
+    add_to_admin_menu = False
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if self.list_select_related:
+            queryset = queryset.select_related(*self.list_select_related)
+        if self.prefetch:
+            queryset = queryset.prefetch_related(*self.prefetch)
+        return queryset
 
     def get_list_filter(self, request):
         list_filter = super().get_list_filter(request)

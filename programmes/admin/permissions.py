@@ -10,6 +10,13 @@ from programmes.models.records import organisation_id_of, organisation_path_of
 from programmes.selectors.access import organisation_ids_for
 
 
+def user_can_reach(user, obj) -> bool:
+    """Whether the record belongs to one of the user's organisations (or to none)."""
+    if user.is_superuser or organisation_path_of(type(obj)) is None:
+        return True
+    return organisation_id_of(obj) in organisation_ids_for(user)
+
+
 class OrganisationPermissionHelper(PermissionHelper):
     """Model permissions, narrowed to the records of the user's organisations.
 
@@ -19,12 +26,15 @@ class OrganisationPermissionHelper(PermissionHelper):
 
     def __init__(self, model, inspect_view_enabled=False):
         super().__init__(model, inspect_view_enabled)
+        # Fails at start-up for a model that does not say whose records it holds.
         self.organisation_path = organisation_path_of(model)
 
     def user_can_reach(self, user, obj) -> bool:
-        if user.is_superuser or self.organisation_path is None:
-            return True
-        return organisation_id_of(obj) in organisation_ids_for(user)
+        return user_can_reach(user, obj)
+
+    def user_can_view_obj(self, user, obj) -> bool:
+        """Any right on the model and the record's organisation: what its history asks."""
+        return self.user_has_any_permissions(user) and self.user_can_reach(user, obj)
 
     def user_can_inspect_obj(self, user, obj):
         return super().user_can_inspect_obj(user, obj) and self.user_can_reach(user, obj)
