@@ -1,4 +1,4 @@
-"""Builders for questionnaire pages and invitations in tests."""
+"""Builders for questionnaire and consent pages and invitations in tests."""
 
 import datetime
 
