@@ -341,7 +341,7 @@ def load_programmes_demo(
             Programme(
                 organisation=organisation,
                 title=title,
-                form=MentoringForm.objects.get(name=form_name),
+                form=MentoringForm.objects.get_or_create(name=form_name)[0],
                 start_date=start,
                 end_date=end,
                 curator=curator,

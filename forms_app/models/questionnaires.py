@@ -213,6 +213,8 @@ class QuestionnairePage(AbstractEmailForm):
     def participant_choices(self):
         """Whom a «choice of a participant» question lists: those who attended the group
         meeting, else the programme's people, else the organisation's."""
+        if getattr(self, "_lists_nobody", False):
+            return Participant.objects.none()
         if self.meeting_id:
             return Participant.objects.filter(attendance__meeting=self.meeting_id).order_by(
                 "last_name", "first_name"
@@ -230,6 +232,12 @@ class QuestionnairePage(AbstractEmailForm):
         return self.form_builder(
             self.get_form_fields(), participants=self.participant_choices()
         ).get_form_class()
+
+    def get_preview_context(self, request, mode_name):
+        # An editor previews how the form looks, not whom it lists: the names are children's,
+        # and only the people on the list may see it (forms_app/public/respondents.py).
+        self._lists_nobody = True
+        return super().get_preview_context(request, mode_name)
 
     def get_submissions_list_view_class(self):
         from forms_app.admin.submissions import (

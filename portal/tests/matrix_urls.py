@@ -118,6 +118,7 @@ MODEL_ADMIN_RECORDS = {
     "/admin/programmes/matchpreference/": _obj("preference"),
     "/admin/programmes/consent/": _obj("consent"),
     "/admin/programmes/erasureact/": _obj("erasure_act"),
+    "/admin/programmes/participantchangeproposal/": _obj("proposal"),
     "/admin/programmes/mentortraining/": _obj("training"),
     "/admin/programmes/incentivedecision/": _obj("incentive"),
     "/admin/programmes/partnerorganisation/": _obj("partner"),
@@ -206,7 +207,7 @@ WRITE_ACTIONS = {
     "disable_task", "enable_task", "task_chooser_create", "start_import", "process_import",
     "add_multiple", "edit_multiple", "delete_multiple", "create_multiple_from_uploaded_document",
     "create_multiple_from_uploaded_image", "delete_upload_multiple",
-    "erase", "withdraw", "feedback", "consent_withdrawal", "action", "wagtail_bulk_action",
+    "erase", "withdraw", "decide", "feedback", "consent_withdrawal", "action", "wagtail_bulk_action",
     "forms_app_delete_submissions", "home_roadmap_import", "forms_app_invitation_create",
     "ping",
 }  # fmt: skip

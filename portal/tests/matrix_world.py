@@ -43,6 +43,7 @@ from programmes.models import (
     MeetingAttendance,
     MeetingKind,
     MentorTraining,
+    ParticipantChangeProposal,
     PartnerOrganisation,
 )
 from programmes.tests.factories import (
@@ -189,6 +190,13 @@ def build_world() -> World:
     partner = PartnerOrganisation.objects.create(organisation=a, name="ООО «Партнёр А»")
     incentive = IncentiveDecisionFactory(mentor=mentor.participant)
     act = ErasureAct.objects.create(organisation=a, former_participant_id=990_001)
+    proposal = ParticipantChangeProposal.objects.create(
+        participant=mentee.participant,
+        field_name="group",
+        current_value=mentee.participant.group,
+        proposed_value="9 «Б»",
+        source="Анкета «Анкета наставляемого»",
+    )
     # What modeladmin's create view writes to Wagtail's log when a curator adds a participant.
     log(instance=mentee.participant, action="wagtail.create", user=users["curator_a"])
 
@@ -277,6 +285,7 @@ def build_world() -> World:
         "partner": partner,
         "incentive": incentive,
         "erasure_act": act,
+        "proposal": proposal,
         "invitation": invited,
         "section": section,
         "roadmap": roadmap,

@@ -163,7 +163,6 @@ def record_lists() -> list[str]:
     return sorted({"/" + resolver.reverse(name).lstrip("/") for name in names})
 
 
-@pytest.mark.xfail(strict=True, reason="lists turn unknown parameters into filters (trust item 1)")
 @pytest.mark.parametrize("role", ["curator", "superuser"])
 def test_record_lists_answer_any_query_string(client, role):
     pair = pair_with_mentees(mentees=1)
