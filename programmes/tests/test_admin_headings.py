@@ -153,3 +153,12 @@ def test_an_export_heading_written_on_the_model_admin_replaces_the_label(
 
     headings = next(openpyxl.load_workbook(io.BytesIO(downloaded(response))).active.values)
     assert headings[:2] == ("Ведёт", "Наставляемые")
+
+
+def test_list_filters_are_headed_by_their_russian_titles(client, records):
+    client.force_login(user_with_role("superuser"))
+
+    content = client.get("/admin/programmes/participant/").content.decode()
+
+    assert "By " not in content
+    assert "Категория" in content
