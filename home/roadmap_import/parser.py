@@ -1,9 +1,17 @@
 """Turn the table of a roadmap (дорожная карта) into stages and events.
 
-Real roadmaps are Word tables typed by hand: stages appear as rows «Этап 1. …» or as
-numbered sections «1.», a stage task hides in the stage row or in the next row, and the
-converters that produced the text split long cells onto rows of their own. The parser
-accepts all of these shapes and keeps every text of the table.
+Real roadmaps are Word or Excel tables typed by hand: stages appear as rows «Этап 1. …»,
+as numbered sections «1.» in the number column or inside the title («2. Организационный
+этап», «Раздел 3 …», «II. …») with the number column empty, or as one cell merged across the
+table; a stage task hides in the stage row or in the next row, and the converters that
+produced the text split long cells onto rows of their own. The parser accepts all of these
+shapes and keeps every text of the table, line breaks included.
+
+It glues a row to the one above only when the row cannot be anything else (no number, no
+deadline, no responsible, and either no event name or a name that carries on a sentence);
+every such merge is kept on the event (``rows``) and listed in ``ParsedRoadmap.warnings``,
+so the editor sees it before anything is saved. A row it cannot be sure of stays an event of
+its own, marked as doubtful.
 """
 
 from __future__ import annotations
@@ -14,18 +22,36 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .errors import RoadmapImportError
-from .table import TableDocument, _normalise, column_map, find_header_row, row_as_line
+from .preamble import read_metadata
+from .table import (
+    BULLET,
+    TableDocument,
+    _normalise,
+    cell_text,
+    column_map,
+    find_header_row,
+    row_as_line,
+)
 
 
 @dataclass
 class ParsedEvent:
+    """An event; ``rows`` are the file's rows it was read from (more than one: a merge)."""
+
     number: str
     name: str
     responsible: str
     deadline: str
     result: str
+    rows: list[int] = field(default_factory=list, compare=False)
+    doubtful: bool = field(default=False, compare=False)
+
+    @property
+    def merged(self) -> bool:
+        return len(self.rows) > 1
 
 
 @dataclass
@@ -34,6 +60,38 @@ class ParsedStage:
     title: str
     task: str
     events: list[ParsedEvent] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list, compare=False)
+
+    @property
+    def merged(self) -> bool:
+        return len(self.rows) > 1
+
+
+@dataclass(frozen=True)
+class ImportWarning:
+    """Something the editor must check: rows glued together, or a row taken on a guess."""
+
+    MERGED = "merged"
+    DOUBTFUL = "doubtful"
+
+    kind: str
+    rows: tuple[int, ...]
+    text: str
+
+    @property
+    def message(self) -> str:
+        rows = ", ".join(map(str, self.rows))
+        if self.kind == self.MERGED:
+            return ngettext(
+                "Row %(rows)s was joined into «%(text)s».",
+                "Rows %(rows)s were joined into «%(text)s».",
+                len(self.rows),
+            ) % {"rows": rows, "text": self.text}
+        return _(
+            "Row %(rows)s has neither a number, nor a deadline, nor a responsible person: "
+            "it was kept as an event of its own, «%(text)s». Check that it is not a heading "
+            "or the end of the previous event."
+        ) % {"rows": rows, "text": self.text}
 
 
 @dataclass
@@ -41,7 +99,8 @@ class ParsedRoadmap:
     """Stages and events, plus metadata guessed from the text above the table.
 
     The metadata is a best effort: a field the text does not give reliably stays empty
-    (or None) for the editor to fill in.
+    (or None) for the editor to fill in. ``title`` is the document's own title, fit to
+    be the page's.
     """
 
     heading: str
@@ -52,10 +111,33 @@ class ParsedRoadmap:
     approval_order_date: date | None
     preamble: list[str]
     stages: list[ParsedStage]
+    title: str = ""
 
     @property
     def event_count(self) -> int:
         return sum(len(stage.events) for stage in self.stages)
+
+    @property
+    def warnings(self) -> list[ImportWarning]:
+        """Every merge and every doubtful row, in the order of the file."""
+        found = []
+        for stage in self.stages:
+            if stage.merged:
+                found.append(
+                    ImportWarning(ImportWarning.MERGED, tuple(stage.rows), _excerpt(stage.title))
+                )
+            for event in stage.events:
+                if event.merged:
+                    found.append(
+                        ImportWarning(ImportWarning.MERGED, tuple(event.rows), _excerpt(event.name))
+                    )
+                elif event.doubtful:
+                    found.append(
+                        ImportWarning(
+                            ImportWarning.DOUBTFUL, tuple(event.rows), _excerpt(event.name)
+                        )
+                    )
+        return found
 
 
 EVENT_FIELDS = ("name", "responsible", "deadline", "result")
@@ -74,7 +156,7 @@ def parse_roadmap(document: TableDocument) -> ParsedRoadmap:
             code="no_header",
         )
     columns = column_map(document.rows[header_index])
-    stages = _parse_stages(document.rows[header_index + 1 :], columns)
+    stages = _parse_stages(document, header_index + 1, columns)
     if not any(stage.events for stage in stages):
         raise RoadmapImportError(
             _(
@@ -84,7 +166,13 @@ def parse_roadmap(document: TableDocument) -> ParsedRoadmap:
             code="no_events",
         )
     preamble = [*document.preamble, *map(row_as_line, document.rows[:header_index])]
-    return _roadmap_with_metadata(preamble, stages)
+    metadata = read_metadata(preamble)
+    return ParsedRoadmap(**vars(metadata), stages=stages)
+
+
+def _excerpt(text: str, limit: int = 80) -> str:
+    text = _normalise(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 # --- table body ---------------------------------------------------------------------------
@@ -92,7 +180,15 @@ def parse_roadmap(document: TableDocument) -> ParsedRoadmap:
 _STAGE_RE = re.compile(r"этап\s*(\d+|[ivxlc]+)\b\s*[.:)]?\s*(.*)", re.IGNORECASE | re.DOTALL)
 _TASK_RE = re.compile(r"задач[аи]\s+(?:данного\s+)?этапа\s*[-–—:.]?\s*", re.IGNORECASE)
 _SECTION_NUMBER_RE = re.compile(r"(\d+|[IVXLC]+)\.?")
-_MERGED_SECTION_RE = re.compile(r"(\d{1,2}|[IVXLC]+)\.\s*(\S.*)", re.DOTALL)
+# «Раздел 3 …», «Блок II. …»: a heading word, then the number.
+_LABELLED_SECTION_RE = re.compile(
+    r"(?:раздел|блок|часть|направление)\s+(\d{1,2}|[ivxlc]{1,6})\b\s*[.:)]?\s*(.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+# «2. Организационный этап», «II. …», «3) …» – but not «1.1. …», an event's number.
+_NUMBERED_SECTION_RE = re.compile(r"(\d{1,2}|[IVXLC]{1,6})[.)](?![\d.])\s*(\S.*)", re.DOTALL)
+# A row carries on the one above when it starts in the middle of a sentence.
+_CONTINUES_RE = re.compile(r"[a-zа-яё,;:)\]»–—-]")
 
 
 @dataclass
@@ -105,24 +201,33 @@ class _Row:
     responsible: str
     deadline: str
     result: str
-    number_index: int | None
+    source: int
+    spanning: bool
 
     @classmethod
-    def read(cls, cells: list[str], columns: dict[str, int]) -> _Row:
+    def read(cls, cells: list[str], columns: dict[str, int], source: int, spanning: bool) -> _Row:
         def value(name: str) -> str:
             index = columns.get(name)
             return cells[index] if index is not None and index < len(cells) else ""
 
         return cls(
             cells=cells,
-            number=value("number"),
-            **{name: value(name) for name in EVENT_FIELDS},
-            number_index=columns.get("number"),
+            number=_normalise(value("number")),
+            name=value("name"),
+            responsible=value("responsible"),
+            deadline=_normalise(value("deadline")),
+            result=value("result"),
+            source=source,
+            spanning=spanning,
         )
 
     @property
+    def filled(self) -> list[str]:
+        return [cell for cell in self.cells if cell]
+
+    @property
     def first_text(self) -> str:
-        return next((cell for cell in self.cells if cell), "")
+        return next(iter(self.filled), "")
 
     def event_texts(self) -> dict[str, str]:
         return {name: getattr(self, name) for name in EVENT_FIELDS}
@@ -144,18 +249,22 @@ class _StageCollector:
             self.stages.append(ParsedStage(number="", title="", task=""))
         return self.stages[-1]
 
-    def start_stage(self, number: str, text: str) -> None:
+    def start_stage(self, number: str, text: str, row: _Row) -> None:
         title, task = _split_task(text)
-        self.stages.append(ParsedStage(number=number, title=title, task=task))
+        # The stage title is one line in the editor; its task may keep its lines.
+        stage = ParsedStage(number=number, title=_normalise(title), task=task, rows=[row.source])
+        self.stages.append(stage)
 
     def add_task(self, task: str) -> None:
         self.current.task = _join(self.current.task, task)
 
-    def add_event(self, row: _Row) -> None:
-        self.current.events.append(ParsedEvent(number=row.number, **row.event_texts()))
+    def add_event(self, row: _Row, *, doubtful: bool = False) -> None:
+        event = ParsedEvent(number=row.number, **row.event_texts(), rows=[row.source])
+        event.doubtful = doubtful
+        self.current.events.append(event)
 
     def continue_previous(self, row: _Row) -> None:
-        """Glue a wrapped cell back to the cell it was split from.
+        """Glue a wrapped cell back to the cell it was split from, remembering the row.
 
         Before the stage's first event the only thing a wrapped row can continue is the
         stage header itself.
@@ -165,51 +274,90 @@ class _StageCollector:
             event = stage.events[-1]
             for name, text in row.event_texts().items():
                 setattr(event, name, _join(getattr(event, name), text))
+            event.rows.append(row.source)
+            return
+        text = " ".join(text for text in row.event_texts().values() if text)
+        if stage.task:
+            stage.task = _join(stage.task, text)
         else:
-            text = " ".join(text for text in row.event_texts().values() if text)
-            if stage.task:
-                stage.task = _join(stage.task, text)
-            else:
-                stage.title = _join(stage.title, text)
+            stage.title = _normalise(_join(stage.title, text))
+        stage.rows.append(row.source)
 
 
-def _parse_stages(rows: Sequence[Sequence[str]], columns: dict[str, int]) -> list[ParsedStage]:
+def _parse_stages(
+    document: TableDocument, first: int, columns: dict[str, int]
+) -> list[ParsedStage]:
     collector = _StageCollector()
-    for raw_cells in rows:
-        cells = [_normalise(cell) for cell in raw_cells]
+    for index in range(first, len(document.rows)):
+        cells = [cell_text(cell) for cell in document.rows[index]]
         if not any(cells) or column_map(cells) or _is_column_numbering(cells):
             continue
-        _apply_row(collector, _Row.read(cells, columns))
+        row = _Row.read(
+            cells,
+            columns,
+            source=document.row_number(index),
+            spanning=index in document.spanning_rows,
+        )
+        _apply_row(collector, row)
     return collector.stages
 
 
 def _apply_row(collector: _StageCollector, row: _Row) -> None:
-    if stage := _STAGE_RE.fullmatch(row.first_text):
-        collector.start_stage(stage.group(1), stage.group(2))
+    if stage := _stage(row):
+        collector.start_stage(*stage, row)
     elif task := _TASK_RE.match(row.first_text):
         collector.add_task(row.first_text[task.end() :])
     elif section := _section(row):
-        collector.start_stage(*section)
+        collector.start_stage(*section, row)
     elif row.number or (row.name and row.has_schedule):
         collector.add_event(row)
-    else:
+    elif _continues(row) and collector.stages:
         collector.continue_previous(row)
+    else:
+        collector.add_event(row, doubtful=True)
+
+
+def _stage(row: _Row) -> tuple[str, str] | None:
+    """«Этап 1. …» in the first filled cell, or «Этап 1.» in the number column and the
+    title beside it."""
+    if match := _STAGE_RE.fullmatch(row.first_text):
+        title = match.group(2)
+        if not title and row.first_text == row.number and not row.has_schedule:
+            title = row.name
+        return match.group(1), title
+    return None
 
 
 def _section(row: _Row) -> tuple[str, str] | None:
-    """Number and text of a numbered section row («1.» + name, no deadline, no responsible).
+    """Number and text of a section row: no deadline, no responsible, and a number.
 
-    A section row merged across the whole table arrives as one cell «1. Name» in the
-    number column.
+    The number stands in the number column («1.» + name), at the start of the title with
+    the number column empty («2. Организационный этап», «Раздел 3 …», «II. …»), or the
+    whole row is one merged cell. A merged row without a number is a section too unless
+    it starts in the middle of a sentence.
     """
     if row.has_schedule:
         return None
     if row.name and _SECTION_NUMBER_RE.fullmatch(row.number):
         return row.number.rstrip("."), row.name
-    filled = [index for index, cell in enumerate(row.cells) if cell]
-    if filled == [row.number_index] and (merged := _MERGED_SECTION_RE.fullmatch(row.number)):
-        return merged.group(1), merged.group(2)
+    filled = row.filled
+    if row.number and len(filled) > 1:
+        return None
+    text = filled[0] if len(filled) == 1 else row.name
+    for pattern in (_LABELLED_SECTION_RE, _NUMBERED_SECTION_RE):
+        if (match := pattern.fullmatch(text)) and match.group(2).strip():
+            return match.group(1).upper(), match.group(2)
+    if row.spanning and not _CONTINUES_RE.match(text):
+        return "", text
     return None
+
+
+def _continues(row: _Row) -> bool:
+    """Sure to be the rest of the row above: no number, no deadline, no responsible, and
+    no name of its own or a name that starts in the middle of a sentence."""
+    if row.number or row.has_schedule:
+        return False
+    return not row.name or bool(_CONTINUES_RE.match(row.name))
 
 
 def _split_task(text: str) -> tuple[str, str]:
@@ -227,177 +375,6 @@ def _is_column_numbering(cells: Sequence[str]) -> bool:
 
 
 def _join(first: str, second: str) -> str:
-    return f"{first} {second}" if first and second else first or second
-
-
-# --- metadata above the table -------------------------------------------------------------
-
-_HEADING_RE = re.compile(r"дорожн|план\s+мероприятий", re.IGNORECASE)
-_ORGANISATION_RE = re.compile(
-    r"учрежден|школ|гимнази|лице[йяю]|колледж|техникум|центр|детск|организаци", re.IGNORECASE
-)
-_PERIOD_RE = re.compile(
-    r"\bна\s+(\d{4})(?:\s*[-–—/]\s*(\d{4}|\d{2}))?\s*(гг?\b|год|уч)", re.IGNORECASE
-)
-# «2024/2025 учебный год», «2024-2025 уч. год» without «на» before it.
-_SCHOOL_YEAR_RE = re.compile(r"\b(\d{4})\s*[-–—/]\s*(\d{4}|\d{2})\s*(уч)", re.IGNORECASE)
-_APPROVAL_RE = re.compile(r"^\W*утвержд|\bк\s+приказу", re.IGNORECASE)
-_ORDER_RE = re.compile(r"приказ", re.IGNORECASE)
-_ORDER_NUMBER_RE = re.compile(r"№\s*([^\s,;]+(?:\s*[-–]\s*[^\s,;]+)?)")
-_NUMERIC_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?!\d)")
-_MONTHS = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-]
-_WORDED_DATE_RE = re.compile(rf"(\d{{1,2}})»?\s+({'|'.join(_MONTHS)})\s+(\d{{4}})", re.IGNORECASE)
-_APPROVAL_WINDOW = 4  # the stamp line and the three lines under it
-
-
-@dataclass
-class _PreambleLine:
-    text: str
-    bold: bool
-
-    @property
-    def is_title(self) -> bool:
-        """Bold text, or a standalone capitalised «ДОРОЖНАЯ КАРТА» line."""
-        return self.bold or (self.text.isupper() and bool(_HEADING_RE.search(self.text)))
-
-
-def _roadmap_with_metadata(preamble: list[str], stages: list[ParsedStage]) -> ParsedRoadmap:
-    """Best-effort metadata: a guess that fails leaves its field empty, never the import."""
-    lines = _preamble_lines(preamble)
-    texts = [line.text for line in lines]
-    titles = _title_runs(lines)
-    heading = next((" ".join(run) for _, run in reversed(titles) if _mentions_roadmap(run)), "")
-    period_start, period_end = _period([heading, *texts])
-    order_number, order_date = _approval_order(texts)
-    return ParsedRoadmap(
-        heading=heading,
-        organisation=_organisation(titles),
-        period_start=period_start,
-        period_end=period_end,
-        approval_order_number=order_number,
-        approval_order_date=order_date,
-        preamble=texts,
-        stages=stages,
-    )
-
-
-def _preamble_lines(raw_lines: Sequence[str]) -> list[_PreambleLine]:
-    """Non-empty lines without the ``**`` markers, each knowing whether it was bold."""
-    lines, inside_bold = [], False
-    for raw in raw_lines:
-        stripped = raw.strip()
-        bold = inside_bold or stripped.startswith("**")
-        if stripped.count("**") % 2:
-            inside_bold = not inside_bold
-        text = _normalise(stripped.replace("**", ""))
-        if text:
-            lines.append(_PreambleLine(text, bold))
-    return lines
-
-
-def _title_runs(lines: Sequence[_PreambleLine]) -> list[tuple[int, list[str]]]:
-    """Consecutive title lines as (index of the first line, texts)."""
-    runs: list[tuple[int, list[str]]] = []
-    previous_was_title = False
-    for index, line in enumerate(lines):
-        if line.is_title and previous_was_title:
-            runs[-1][1].append(line.text)
-        elif line.is_title:
-            runs.append((index, [line.text]))
-        previous_was_title = line.is_title
-    return runs
-
-
-def _mentions_roadmap(run: Sequence[str]) -> bool:
-    return any(_HEADING_RE.search(text) for text in run)
-
-
-def _organisation(titles: Sequence[tuple[int, list[str]]]) -> str:
-    """The bold block at the very top, when it names an institution rather than the plan."""
-    if not titles:
-        return ""
-    start, run = titles[0]
-    text = " ".join(run)
-    if start == 0 and not _mentions_roadmap(run) and _ORGANISATION_RE.search(text):
-        return text
-    return ""
-
-
-def _period(texts: Sequence[str]) -> tuple[date | None, date | None]:
-    """The years the roadmap is for: «на 2022-2023 гг.» are calendar years, «на 2024/2025
-    учебный год» a school year, from 1 September to 31 August.
-
-    A school year named by one year («на 2024 уч. год») could start in it or end in it,
-    so it gives no period; the editor then enters one.
-    """
-    for text in texts:
-        found = (_PERIOD_RE.search(text), _SCHOOL_YEAR_RE.search(text))
-        match = min((m for m in found if m), key=lambda m: m.start(), default=None)
-        if match is None:
-            continue
-        first, last = match.group(1), match.group(2) or match.group(1)
-        last = first[: 4 - len(last)] + last  # «2022-23» means 2023
-        if not match.group(3).lower().startswith("уч"):
-            return date(int(first), 1, 1), date(int(last), 12, 31)
-        if int(last) > int(first):
-            return date(int(first), 9, 1), date(int(last), 8, 31)
-    return None, None
-
-
-def _approval_order(texts: Sequence[str]) -> tuple[str, date | None]:
-    """Number and date of the order under the approval stamp («УТВЕРЖДЕН приказом …»).
-
-    Only the stamp is read: the roadmap may sit below an order of its own, or cite other
-    orders, whose numbers are not the approval.
-    """
-    for index, text in enumerate(texts):
-        if not _APPROVAL_RE.search(text):
-            continue
-        window = " ".join(texts[index : index + _APPROVAL_WINDOW])
-        order = _ORDER_RE.search(window)
-        if order is None:
-            continue
-        tail = window[order.start() :]
-        number, order_date = _order_number(tail), _first_date(tail)
-        if number or order_date:
-            return number, order_date
-    return "", None
-
-
-def _order_number(text: str) -> str:
-    match = _ORDER_NUMBER_RE.search(text)
-    return re.sub(r"\s+", "", match.group(1)).rstrip(".,;:)") if match else ""
-
-
-def _first_date(text: str) -> date | None:
-    """The earliest date written as «22.08.2022» or «28 февраля 2023»."""
-    found = []
-    for match in _NUMERIC_DATE_RE.finditer(text):
-        day, month, year = match.groups()
-        found.append((match.start(), _date(year, int(month), day)))
-    for match in _WORDED_DATE_RE.finditer(text):
-        day, month, year = match.groups()
-        found.append((match.start(), _date(year, _MONTHS.index(month.lower()) + 1, day)))
-    valid = sorted((start, value) for start, value in found if value is not None)
-    return valid[0][1] if valid else None
-
-
-def _date(year: str, month: int, day: str) -> date | None:
-    full_year = int(year) + 2000 if len(year) == 2 else int(year)
-    try:
-        return date(full_year, month, int(day))
-    except ValueError:
-        return None
+    """A wrapped piece goes on the same line, a list item on a line of its own."""
+    separator = "\n" if second.startswith(BULLET) else " "
+    return f"{first}{separator}{second}" if first and second else first or second

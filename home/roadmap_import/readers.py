@@ -10,7 +10,7 @@ import io
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date, time
 from pathlib import Path
 from typing import BinaryIO
@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
+from openpyxl.utils import range_boundaries
 
 from portal.uploads import check_bytes
 
@@ -101,11 +102,26 @@ def _damaged(extension: str) -> RoadmapImportError:
     )
 
 
-def _split_at_header(preamble: list[str], rows: list[list[str]]) -> TableDocument:
-    """Move the rows above the header row (a title inside the table, say) to the preamble."""
+def _split_at_header(
+    preamble: list[str],
+    rows: list[list[str]],
+    numbers: Sequence[int] = (),
+    spanning: Collection[int] = (),
+) -> TableDocument:
+    """Move the rows above the header row (a title inside the table, say) to the preamble.
+
+    ``numbers`` are the rows' places in the file (their positions when not given) and
+    ``spanning`` the indices of the rows that are one merged cell.
+    """
     header = find_header_row(rows) or 0
     above = [row_as_line(row) for row in rows[:header]]
-    return TableDocument(preamble=[*preamble, *above], rows=rows[header:])
+    numbers = list(numbers) or list(range(1, len(rows) + 1))
+    return TableDocument(
+        preamble=[*preamble, *above],
+        rows=rows[header:],
+        row_numbers=numbers[header:],
+        spanning_rows={index - header for index in spanning if index >= header},
+    )
 
 
 def _is_blank(cells: Sequence[str]) -> bool:
@@ -136,13 +152,15 @@ def _text_lines(text: str) -> list[str]:
 def _read_tab_separated(data: bytes) -> TableDocument:
     preamble: list[str] = []
     rows: list[list[str]] = []
-    for line in _text_lines(_decode_text(data, ".txt")):
+    numbers: list[int] = []
+    for number, line in enumerate(_text_lines(_decode_text(data, ".txt")), start=1):
         if "\t" in line:
             if line.strip():
                 rows.append(line.split("\t"))
+                numbers.append(number)
         elif not rows:
             preamble.append(line)
-    return _split_at_header(preamble, rows)
+    return _split_at_header(preamble, rows, numbers)
 
 
 _CSV_DELIMITERS = (";", ",", "\t")
@@ -151,11 +169,19 @@ _CSV_DELIMITERS = (";", ",", "\t")
 def _read_csv(data: bytes) -> TableDocument:
     text = _decode_text(data, ".csv")
     delimiter = _sniff_delimiter(text)
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        line = 1
+        for row in reader:
+            if not _is_blank(row):
+                rows.append(row)
+                numbers.append(line)
+            line = reader.line_num + 1  # the line the next record starts on
     except csv.Error as error:
         raise _damaged(".csv") from error
-    return _split_at_header([], [row for row in rows if not _is_blank(row)])
+    return _split_at_header([], rows, numbers)
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -186,20 +212,62 @@ def _read_xlsx(data: bytes) -> TableDocument:
     except Exception as error:  # openpyxl signals broken files with many exception types
         raise _damaged(".xlsx") from error
     try:
-        sheets = [_sheet_rows(sheet) for sheet in workbook.worksheets]
+        sheets = [_sheet_document(sheet) for sheet in workbook.worksheets]
     except Exception as error:
         raise _damaged(".xlsx") from error
     finally:
         workbook.close()
-    fallback = sheets[0] if sheets else []
-    rows = next((rows for rows in sheets if find_header_row(rows) is not None), fallback)
-    return _split_at_header([], rows)
+    fallback = sheets[0] if sheets else TableDocument()
+    sheet = next((doc for doc in sheets if find_header_row(doc.rows) is not None), fallback)
+    return _split_at_header([], sheet.rows, sheet.row_numbers, sheet.spanning_rows)
 
 
-def _sheet_rows(sheet) -> list[list[str]]:
+_MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+[0-9]+:[A-Z]+[0-9]+)\"")
+
+
+def _sheet_document(sheet) -> TableDocument:
+    """The sheet's non-blank rows, numbered as Excel numbers them.
+
+    A value merged down over several rows is repeated on each of them (a deadline shared
+    by three events belongs to each), and a row whose only text is a cell merged across
+    columns is marked as spanning: that is a heading.
+    """
     sheet.reset_dimensions()  # some generators write a wrong size, which would cut the sheet
-    rows = ([_excel_text(value) for value in row] for row in sheet.iter_rows(values_only=True))
-    return [row for row in rows if not _is_blank(row)]
+    grid = {
+        number: [_excel_text(value) for value in row]
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)
+    }
+    across: set[tuple[int, int]] = set()
+    for first_col, first_row, last_col, last_row in _merged_ranges(sheet):
+        top = grid.get(first_row, [])
+        value = top[first_col - 1] if first_col <= len(top) else ""
+        for number in range(first_row + 1, last_row + 1):
+            row = grid.setdefault(number, [])
+            row.extend([""] * (first_col - len(row)))
+            row[first_col - 1] = row[first_col - 1] or value
+        if last_col > first_col:
+            across.update((number, first_col) for number in range(first_row, last_row + 1))
+    document = TableDocument()
+    for number in sorted(grid):
+        row = grid[number]
+        if _is_blank(row):
+            continue
+        filled = [index for index, cell in enumerate(row, start=1) if cell.strip()]
+        if len(filled) == 1 and (number, filled[0]) in across:
+            document.spanning_rows.add(len(document.rows))
+        document.rows.append(row)
+        document.row_numbers.append(number)
+    return document
+
+
+def _merged_ranges(sheet) -> list[tuple[int, int, int, int]]:
+    """Merged cells as (first column, first row, last column, last row).
+
+    The read-only reader, which keeps big workbooks cheap, does not give them, so they
+    are read from the sheet's XML, which the size check has already bounded.
+    """
+    xml = sheet.parent._archive.read(sheet._worksheet_path)
+    return [range_boundaries(ref.decode()) for ref in _MERGE_RE.findall(xml)]
 
 
 def _excel_text(value: object) -> str:
@@ -229,21 +297,28 @@ def _read_docx(data: bytes) -> TableDocument:
     except Exception as error:  # python-docx signals broken files with many exception types
         raise _damaged(".docx") from error
     preamble: list[str] = []
-    rows: list[list[str]] | None = None
+    table: TableDocument | None = None
     width = 0
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            if rows is None:
+            if table is None:
                 preamble.append(_paragraph_line(block))
             continue
-        table_rows = _table_rows(block)
-        if rows is None and find_header_row(table_rows) is None:
+        rows = _table_rows(block)
+        if table is None and find_header_row([cells for cells, _ in rows]) is None:
             preamble.extend(_layout_table_lines(block))
-        elif rows is None:
-            rows, width = table_rows, len(block.columns)
-        elif len(block.columns) == width:
-            rows.extend(table_rows)
-    return _split_at_header(preamble, rows or [])
+            continue
+        if table is None:
+            table, width = TableDocument(), len(block.columns)
+        elif len(block.columns) != width:
+            continue
+        for cells, spanning in rows:
+            if spanning:
+                table.spanning_rows.add(len(table.rows))
+            table.rows.append(cells)
+            table.row_numbers.append(len(table.row_numbers) + 1)
+    table = table or TableDocument()
+    return _split_at_header(preamble, table.rows, table.row_numbers, table.spanning_rows)
 
 
 def _paragraph_line(paragraph: Paragraph) -> str:
@@ -258,23 +333,33 @@ def _is_bold(paragraph: Paragraph) -> bool:
     return bool(runs) and all(run.bold or (run.bold is None and style_bold) for run in runs)
 
 
-def _table_rows(table: Table) -> list[list[str]]:
+def _table_rows(table: Table) -> list[tuple[list[str], bool]]:
+    """Non-blank rows, each with whether it is one cell merged across several columns."""
     rows = (_row_cells(row) for row in table.rows)
-    return [row for row in rows if not _is_blank(row)]
+    return [row for row in rows if not _is_blank(row[0])]
 
 
-def _row_cells(row: _Row) -> list[str]:
-    """Cell texts by grid column; a horizontally merged cell gives its text once.
+def _row_cells(row: _Row) -> tuple[list[str], bool]:
+    """Cell texts by grid column (a horizontally merged cell gives its text once), and
+    whether the row's only text is such a merged cell.
 
-    The columns it spans are left empty instead of dropped, so the cells to its right stay
-    under their headers.
+    The columns a merged cell spans are left empty instead of dropped, so the cells to its
+    right stay under their headers. Paragraphs of a cell become its lines.
     """
     cells = [""] * row.grid_cols_before
+    distinct: list[tuple[str, int]] = []  # (text, columns spanned) of each real cell
     previous = None
     for cell in row.cells:
-        cells.append("" if cell._tc is previous else " ".join(p.text for p in cell.paragraphs))
+        if cell._tc is previous:
+            cells.append("")
+            distinct[-1] = (distinct[-1][0], distinct[-1][1] + 1)
+        else:
+            text = "\n".join(paragraph.text for paragraph in cell.paragraphs)
+            cells.append(text)
+            distinct.append((text, 1))
         previous = cell._tc
-    return cells
+    filled = [span for text, span in distinct if text.strip()]
+    return cells, len(filled) == 1 and filled[0] > 1
 
 
 def _layout_table_lines(table: Table) -> list[str]:

@@ -6,16 +6,28 @@ map the columns. What a header row is, and how a row reads as a line, live here 
 two agree without importing each other.
 """
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
 @dataclass
 class TableDocument:
-    """Text before the roadmap table (``**`` marks bold) and the table rows, header included."""
+    """Text before the roadmap table (``**`` marks bold) and the table rows, header included.
+
+    ``row_numbers`` says where each row stands in the file (the Excel row, the text line,
+    the row of the Word table), so that the editor can find a row a warning names;
+    ``spanning_rows`` holds the indices of rows whose only text sits in one cell merged
+    across several columns, which is how tables set out their section headings.
+    """
 
     preamble: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
+    row_numbers: list[int] = field(default_factory=list)
+    spanning_rows: set[int] = field(default_factory=set)
+
+    def row_number(self, index: int) -> int:
+        return self.row_numbers[index] if index < len(self.row_numbers) else index + 1
 
 
 # --- header row ---------------------------------------------------------------------------
@@ -75,6 +87,31 @@ def find_header_row(rows: Sequence[Sequence[str]]) -> int | None:
 
 def _normalise(text: str | None) -> str:
     return " ".join((text or "").split())
+
+
+# Bullet glyphs Word and Excel users type or paste; dashes are not among them, because a dash
+# inside a line is punctuation as often as it is a list.
+_BULLETS = "•●▪■◦○‣⁃·"
+_LINE_BREAK_RE = re.compile(r"\r\n|[\r\n\v\f\u2028\u2029]")
+_INLINE_BULLET_RE = re.compile(rf"\s+[{_BULLETS}]\s*(?=\S)")
+_LEADING_BULLET_RE = re.compile(rf"^(?:[{_BULLETS}]|\*)\s*(?=\S)")
+BULLET = "•"
+
+
+def cell_text(text: str | None) -> str:
+    """A cell's text with its line breaks kept and its spaces tidied.
+
+    Each line loses its repeated spaces, empty lines go, and a bulleted list becomes one
+    line per item starting with «•», whether the items stood on lines of their own or
+    were pasted into one line.
+    """
+    lines = []
+    for raw in _LINE_BREAK_RE.split(text or ""):
+        for item in _INLINE_BULLET_RE.sub(f"\n{BULLET} ", raw).split("\n"):
+            line = _LEADING_BULLET_RE.sub(f"{BULLET} ", _normalise(item))
+            if line:
+                lines.append(line)
+    return "\n".join(lines)
 
 
 def row_as_line(cells: Sequence[str]) -> str:
