@@ -24,7 +24,9 @@ class RoadmapImportForm(forms.Form):
         label=_("Page title"),
         max_length=255,
         required=False,
-        help_text=_("Leave empty for «Дорожная карта на 2023–2024 гг.»."),
+        help_text=_(
+            "Leave empty to take the title of the document (or «Дорожная карта на 2023–2024 гг.» when it has none)."
+        ),
     )
     organisation = forms.CharField(
         label=_("Organisation"),

@@ -1,6 +1,7 @@
 """Writes of the «Наставничество» section: finding or creating the section, importing roadmaps."""
 
 import datetime
+from dataclasses import dataclass
 from typing import BinaryIO
 
 from anyascii import anyascii
@@ -85,24 +86,55 @@ def _stages(parsed: ParsedRoadmap) -> list[RoadmapStage]:
     ]
 
 
-@transaction.atomic
-def roadmap_import(
+@dataclass
+class RoadmapDraft:
+    """What an import would create: the parsed file and the page's title, owner and period.
+
+    ``roadmap_read`` makes it without writing anything, the admin shows it as a preview,
+    and ``roadmap_create`` turns it into the draft page.
+    """
+
+    parsed: ParsedRoadmap
+    title: str
+    organisation: str
+    period_start: datetime.date
+    period_end: datetime.date
+
+
+def roadmap_read(
     *,
     file: BinaryIO,
     filename: str,
-    parent: Page | None = None,
-    user: AbstractBaseUser | None = None,
     title: str = "",
     organisation: str = "",
     period_start: datetime.date | None = None,
     period_end: datetime.date | None = None,
-) -> RoadmapPage:
-    """Create a draft roadmap page from a .docx, .xlsx, .csv or tab-separated file.
+) -> RoadmapDraft:
+    """Read a .docx, .xlsx, .csv or tab-separated file into a draft; nothing is saved.
 
-    All or nothing: a file that cannot be read raises RoadmapImportError and leaves the
-    database as it was (the section, if created for this import, is rolled back too).
+    The arguments override what the file says; the title falls back to the document's own
+    title, then to «Дорожная карта на …». Raises RoadmapImportError for a file that cannot
+    become a roadmap.
     """
     parsed = parse_roadmap(read_table_document(file, filename))
+    return roadmap_draft(
+        parsed,
+        title=title,
+        organisation=organisation,
+        period_start=period_start,
+        period_end=period_end,
+    )
+
+
+def roadmap_draft(
+    parsed: ParsedRoadmap,
+    *,
+    title: str = "",
+    organisation: str = "",
+    period_start: datetime.date | None = None,
+    period_end: datetime.date | None = None,
+) -> RoadmapDraft:
+    """The page a parsed roadmap would become, given what the editor typed."""
     period_start = period_start or parsed.period_start
     period_end = period_end or parsed.period_end
     if not (period_start and period_end):
@@ -114,14 +146,31 @@ def roadmap_import(
         )
     if period_start > period_end:
         raise RoadmapImportError(_("The period cannot end before it starts."), code="bad_period")
-    parent = parent or mentoring_section_get_or_create(user=user)
-    title = title or _default_title(period_start, period_end)
-    page = RoadmapPage(
-        title=title,
-        slug=ascii_slug(title, parent=parent),
+    return RoadmapDraft(
+        parsed=parsed,
+        title=title or parsed.title or _default_title(period_start, period_end),
         organisation=organisation or parsed.organisation,
         period_start=period_start,
         period_end=period_end,
+    )
+
+
+@transaction.atomic
+def roadmap_create(
+    *, draft: RoadmapDraft, parent: Page | None = None, user: AbstractBaseUser | None = None
+) -> RoadmapPage:
+    """Create the draft roadmap page (not live) under ``parent`` or the first section.
+
+    All or nothing: the section, if created for this import, is rolled back with the page.
+    """
+    parsed = draft.parsed
+    parent = parent or mentoring_section_get_or_create(user=user)
+    page = RoadmapPage(
+        title=draft.title,
+        slug=ascii_slug(draft.title, parent=parent),
+        organisation=draft.organisation,
+        period_start=draft.period_start,
+        period_end=draft.period_end,
         approval_order_number=parsed.approval_order_number,
         approval_order_date=parsed.approval_order_date,
         intro="".join(f"<p>{escape(line)}</p>" for line in parsed.preamble),
@@ -132,3 +181,29 @@ def roadmap_import(
     parent.add_child(instance=page)
     page.save_revision(user=user, log_action=True)
     return page
+
+
+def roadmap_import(
+    *,
+    file: BinaryIO,
+    filename: str,
+    parent: Page | None = None,
+    user: AbstractBaseUser | None = None,
+    title: str = "",
+    organisation: str = "",
+    period_start: datetime.date | None = None,
+    period_end: datetime.date | None = None,
+) -> RoadmapPage:
+    """Read a file and create its draft page at once (the management command, the demo).
+
+    A file that cannot be read raises RoadmapImportError and leaves the database as it was.
+    """
+    draft = roadmap_read(
+        file=file,
+        filename=filename,
+        title=title,
+        organisation=organisation,
+        period_start=period_start,
+        period_end=period_end,
+    )
+    return roadmap_create(draft=draft, parent=parent, user=user)

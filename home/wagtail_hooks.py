@@ -20,6 +20,11 @@ def register_roadmap_urls():
     return [
         path("roadmaps/import/", views.RoadmapImportView.as_view(), name="home_roadmap_import"),
         path(
+            "roadmaps/import/preview/",
+            views.RoadmapImportPreviewView.as_view(),
+            name="home_roadmap_import_preview",
+        ),
+        path(
             "roadmaps/deadlines/",
             views.RoadmapDeadlinesView.as_view(),
             name="home_roadmap_deadlines",
