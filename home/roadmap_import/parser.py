@@ -210,6 +210,11 @@ class _Row:
             index = columns.get(name)
             return cells[index] if index is not None and index < len(cells) else ""
 
+        if spanning:
+            # One cell across the table: its text is a heading or carries on the row above,
+            # whichever column holds it.
+            text = next(cell for cell in cells if cell)
+            return cls(cells, "", text, "", "", "", source=source, spanning=True)
         return cls(
             cells=cells,
             number=_normalise(value("number")),

@@ -72,7 +72,14 @@ def read_metadata(preamble: list[str]) -> Metadata:
     lines = _preamble_lines(preamble)
     texts = [line.text for line in lines]
     titles = _title_runs(lines)
-    heading = next((" ".join(run) for _, run in reversed(titles) if _mentions_roadmap(run)), "")
+    heading = next(
+        (
+            " ".join(_carried_on(run, texts[start + len(run) :]))
+            for start, run in reversed(titles)
+            if _mentions_roadmap(run)
+        ),
+        "",
+    )
     heading = heading or _plain_heading(texts)
     period_start, period_end = _period([heading, *texts])
     order_number, order_date = _approval_order(texts)
@@ -94,21 +101,24 @@ _SHOUT_RE = re.compile(r"«?((?:[А-ЯЁA-Z]{2,}\s+)+[А-ЯЁA-Z]{2,})»?(?=\s|$
 
 
 def _plain_heading(texts: Sequence[str]) -> str:
-    """The title line of a document without bold type (an Excel title row, a text export).
-
-    The last line naming the roadmap that is not the approval stamp or an order, with the
-    lines under it that carry on its sentence («реализации …», «на 2024–2025 учебный год»).
-    """
+    """The title line of a document without bold type (an Excel title row, a text export):
+    the last line naming the roadmap that is not the approval stamp or an order."""
     for index in reversed(range(len(texts))):
         text = texts[index]
         if _HEADING_RE.search(text) and not _NOT_A_TITLE_RE.search(text):
-            run = [text]
-            for following in texts[index + 1 :]:
-                if not following[:1].islower():
-                    break
-                run.append(following)
-            return " ".join(run)
+            return " ".join(_carried_on([text], texts[index + 1 :]))
     return ""
+
+
+def _carried_on(run: list[str], following: Sequence[str]) -> list[str]:
+    """The title lines with the lines under them that carry on its sentence
+    («ДОРОЖНАЯ КАРТА» / «реализации … на 2024–2025 учебный год»)."""
+    run = list(run)
+    for text in following:
+        if not text[:1].islower():
+            break
+        run.append(text)
+    return run
 
 
 def page_title(heading: str) -> str:

@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from home.roadmap_import.errors import RoadmapImportError
-from home.services import roadmap_import
+from home.roadmap_import.preview import RoadmapPreview, preview_lines, roadmap_preview
+from home.services import RoadmapDraft, roadmap_create, roadmap_read
 
 YEARS = re.compile(r"^(\d{4})(?:\s*[-–]\s*(\d{4}))?$")
 SCHOOL_YEARS = re.compile(
@@ -57,9 +58,22 @@ class Command(BaseCommand):
             "--period",
             help=_("Period: 2023-2024, 2023/2024 for a school year or 01.09.2023-31.05.2024."),
         )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help=_("Only show the stages, events and warnings the file gives; create nothing."),
+        )
 
     def handle(
-        self, *args, file: Path, parent=None, title="", organisation="", period=None, **options
+        self,
+        *args,
+        file: Path,
+        parent=None,
+        title="",
+        organisation="",
+        period=None,
+        dry_run=False,
+        **options,
     ):
         if not file.is_file():
             raise CommandError(_("File not found: %(path)s") % {"path": file})
@@ -72,10 +86,9 @@ class Command(BaseCommand):
         self.stdout.write(_("Reading %(name)s…") % {"name": file.name})
         try:
             with file.open("rb") as handle:
-                page = roadmap_import(
+                draft = roadmap_read(
                     file=handle,
                     filename=file.name,
-                    parent=parent_page,
                     title=title,
                     organisation=organisation,
                     period_start=period_start,
@@ -83,6 +96,15 @@ class Command(BaseCommand):
                 )
         except RoadmapImportError as error:
             raise CommandError(str(error)) from error
+        preview = roadmap_preview(
+            draft.parsed, period_start=draft.period_start, period_end=draft.period_end
+        )
+        for warning in preview.warnings:
+            self.stdout.write(self.style.WARNING(warning.message))
+        if dry_run:
+            self._show(draft, preview)
+            return
+        page = roadmap_create(draft=draft, parent=parent_page)
         events = [event for stage in page.stages.all() for event in stage.events.all()]
         unparsed = [event for event in events if not event.deadline_is_parsed]
         self.stdout.write(
@@ -104,3 +126,22 @@ class Command(BaseCommand):
                 "event": event.name[:80],
             }
             self.stdout.write(self.style.WARNING(message))
+
+    def _show(self, draft: RoadmapDraft, preview: RoadmapPreview) -> None:
+        """What ``--dry-run`` prints: the page that would be created, then its contents."""
+        self.stdout.write(_("Page title: %(title)s") % {"title": draft.title})
+        self.stdout.write(
+            _("Period: %(start)s – %(end)s")
+            % {
+                "start": draft.period_start.strftime("%d.%m.%Y"),
+                "end": draft.period_end.strftime("%d.%m.%Y"),
+            }
+        )
+        for line in preview_lines(preview):
+            self.stdout.write(line)
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Nothing created (--dry-run): %(stages)s stages, %(events)s events.")
+                % {"stages": len(preview.stages), "events": preview.event_count}
+            )
+        )
