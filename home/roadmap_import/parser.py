@@ -7,8 +7,8 @@ table; a stage task hides in the stage row or in the next row, and the converter
 produced the text split long cells onto rows of their own. The parser accepts all of these
 shapes and keeps every text of the table, line breaks included.
 
-It glues a row to the one above only when the row cannot be anything else (no number, no
-deadline, no responsible, and either no event name or a name that carries on a sentence);
+It glues a row to the one above only when the row cannot be anything else (no number, and
+either no event name or, with no deadline or responsible, a name that carries on a sentence);
 every such merge is kept on the event (``rows``) and listed in ``ParsedRoadmap.warnings``,
 so the editor sees it before anything is saved. A row it cannot be sure of stays an event of
 its own, marked as doubtful.
@@ -316,7 +316,7 @@ def _apply_row(collector: _StageCollector, row: _Row) -> None:
         collector.start_stage(*section, row)
     elif row.number or (row.name and row.has_schedule):
         collector.add_event(row)
-    elif _continues(row) and collector.stages:
+    elif _continues(row) and (collector.stages or not row.name):
         collector.continue_previous(row)
     else:
         collector.add_event(row, doubtful=True)
@@ -358,11 +358,14 @@ def _section(row: _Row) -> tuple[str, str] | None:
 
 
 def _continues(row: _Row) -> bool:
-    """Sure to be the rest of the row above: no number, no deadline, no responsible, and
-    no name of its own or a name that starts in the middle of a sentence."""
-    if row.number or row.has_schedule:
+    """Sure to be the rest of the row above: no number, and either no event name (only
+    pieces of other columns) or a name that starts in the middle of a sentence with no
+    deadline and no responsible beside it."""
+    if row.number:
         return False
-    return not row.name or bool(_CONTINUES_RE.match(row.name))
+    if not row.name:
+        return True  # pieces of other columns: an event always has a name
+    return not row.has_schedule and bool(_CONTINUES_RE.match(row.name))
 
 
 def _split_task(text: str) -> tuple[str, str]:

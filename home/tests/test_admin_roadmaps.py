@@ -20,21 +20,34 @@ def upload(name, content):
     return SimpleUploadedFile(name, content, content_type="application/octet-stream")
 
 
-def test_editor_uploads_a_roadmap_and_lands_in_its_draft_editor(editor_client):
-    response = editor_client.post(
+def confirm(client, response):
+    """Press «Создать черновик» on the preview the upload led to."""
+    assert response.status_code == 302
+    preview_url = response["Location"]
+    token = preview_url.split("token=", 1)[1]
+    assert client.get(preview_url).status_code == 200
+    return client.post("/admin/roadmaps/import/preview/", {"token": token, "confirm": "1"})
+
+
+def test_editor_uploads_a_roadmap_confirms_and_lands_in_its_draft_editor(editor_client):
+    uploaded = editor_client.post(
         "/admin/roadmaps/import/", {"file": upload(SEED_004.name, SEED_004.read_bytes())}
     )
+    assert not RoadmapPage.objects.exists()
+
+    response = confirm(editor_client, uploaded)
 
     page = RoadmapPage.objects.get()
     assert response.status_code == 302
     assert response["Location"] == f"/admin/pages/{page.pk}/edit/"
     assert not page.live
+    assert page.title.startswith("План мероприятий (дорожная карта) внедрения и реализации")
     assert RoadmapEvent.objects.filter(stage__page=page).count() == 30
     assert page.latest_revision.user.username == "editor"
 
 
 def test_upload_with_period_and_title_overrides_the_file(editor_client):
-    editor_client.post(
+    uploaded = editor_client.post(
         "/admin/roadmaps/import/",
         {
             "file": upload(SEED_004.name, SEED_004.read_bytes()),
@@ -43,6 +56,8 @@ def test_upload_with_period_and_title_overrides_the_file(editor_client):
             "period_end": "31.12.2026",
         },
     )
+
+    confirm(editor_client, uploaded)
 
     page = RoadmapPage.objects.get()
     assert page.title == "План на новый год"

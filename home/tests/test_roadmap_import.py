@@ -248,3 +248,26 @@ def test_import_roadmap_command_refuses_a_broken_file(tmp_path):
         call_command("import_roadmap", str(broken))
 
     assert not RoadmapPage.objects.exists()
+
+
+def test_import_roadmap_command_dry_run_prints_the_preview_and_creates_nothing(tmp_path, capsys):
+    source = tmp_path / "plan.csv"
+    source.write_text(
+        "Дорожная карта наставничества на 2024/2025 учебный год\n"
+        "№;Мероприятие;Срок;Ответственный\n"
+        ";2. Организационный этап;;\n"
+        "2.1;Совет;по согласованию с партнёрами;Директор\n"
+        ";;;и куратор\n",
+        encoding="utf-8-sig",
+    )
+
+    call_command("import_roadmap", str(source), "--dry-run")
+
+    assert not RoadmapPage.objects.exists()
+    assert not MentoringSectionPage.objects.exists()
+    output = capsys.readouterr().out
+    assert "Дорожная карта наставничества на 2024/2025 учебный год" in output
+    assert "2. Организационный этап" in output
+    assert "2.1 Совет" in output
+    assert "по согласованию с партнёрами" in output
+    assert "5, 6" in output  # the merged rows

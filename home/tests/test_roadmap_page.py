@@ -33,6 +33,18 @@ def test_roadmap_page_renders_stages_events_and_parsed_periods(client):
     assert "01.01.2023 – 30.06.2023" in content
 
 
+def test_line_breaks_of_imported_cells_show_as_lines(client):
+    page = roadmap_page(events=1)
+    RoadmapEvent.objects.filter(stage__page=page).update(
+        name="Документы:\n• положение\n• приказ", result="Приказ\nПоложение"
+    )
+
+    content = client.get(page.url).content.decode()
+
+    assert "Документы:<br>• положение<br>• приказ" in content
+    assert "Приказ<br>Положение" in content
+
+
 def test_unrecognised_deadline_is_shown_as_written_and_flagged(client):
     page = roadmap_page(events=1, deadline="по согласованию с партнёрами")
 

@@ -208,7 +208,8 @@ WRITE_ACTIONS = {
     "add_multiple", "edit_multiple", "delete_multiple", "create_multiple_from_uploaded_document",
     "create_multiple_from_uploaded_image", "delete_upload_multiple",
     "erase", "withdraw", "decide", "feedback", "consent_withdrawal", "action", "wagtail_bulk_action",
-    "forms_app_delete_submissions", "home_roadmap_import", "forms_app_invitation_create",
+    "forms_app_delete_submissions", "home_roadmap_import", "home_roadmap_import_preview",
+    "forms_app_invitation_create",
     "ping",
 }  # fmt: skip
 
