@@ -83,8 +83,8 @@ class ImportWarning:
         rows = ", ".join(map(str, self.rows))
         if self.kind == self.MERGED:
             return ngettext(
-                "Row %(rows)s was joined into «%(text)s».",
-                "Rows %(rows)s were joined into «%(text)s».",
+                "Row %(rows)s was joined into one: «%(text)s».",
+                "Rows %(rows)s were joined into one: «%(text)s».",
                 len(self.rows),
             ) % {"rows": rows, "text": self.text}
         return _(
