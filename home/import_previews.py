@@ -41,7 +41,8 @@ class ImportPreviews:
             for token, entry in self._all().items()
             if isinstance(entry, dict) and now - entry.get("created", 0) < MAX_AGE
         }
-        for token in sorted(kept, key=lambda token: kept[token]["created"])[: -MAX_KEPT + 1]:
+        oldest_first = sorted(kept, key=lambda token: kept[token]["created"])
+        for token in oldest_first[: max(len(kept) - MAX_KEPT + 1, 0)]:
             del kept[token]
         token = secrets.token_urlsafe(16)
         kept[token] = {

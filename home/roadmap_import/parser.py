@@ -344,7 +344,10 @@ def _section(row: _Row) -> tuple[str, str] | None:
     if row.has_schedule:
         return None
     if row.name and _SECTION_NUMBER_RE.fullmatch(row.number):
-        return row.number.rstrip("."), row.name
+        # «1.» | «Этап 1. Подготовка»: the label is not part of the title.
+        labelled = _STAGE_RE.fullmatch(row.name) or _LABELLED_SECTION_RE.fullmatch(row.name)
+        title = labelled.group(2) if labelled and labelled.group(2).strip() else row.name
+        return row.number.rstrip("."), title
     filled = row.filled
     if row.number and len(filled) > 1:
         return None

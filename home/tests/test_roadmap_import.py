@@ -270,4 +270,4 @@ def test_import_roadmap_command_dry_run_prints_the_preview_and_creates_nothing(t
     assert "2. Организационный этап" in output
     assert "2.1 Совет" in output
     assert "по согласованию с партнёрами" in output
-    assert "5, 6" in output  # the merged rows
+    assert "Строки 4, 5" in output  # the merged rows (the title is line 1)

@@ -203,3 +203,11 @@ def test_only_editors_preview_and_confirm(client, editor_client, role):
 
     assert response.status_code in (302, 403)
     assert not RoadmapPage.objects.exists()
+
+
+def test_only_the_latest_previews_are_kept_in_the_session(editor_client):
+    tokens = [token_of(upload(editor_client)) for _ in range(4)]
+
+    kept = [editor_client.get(PREVIEW_URL, {"token": token}).status_code for token in tokens]
+
+    assert kept == [302, 200, 200, 200]
