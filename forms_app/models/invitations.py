@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.grammar import N, Noun
+
 
 def new_token() -> str:
     return secrets.token_urlsafe(24)
@@ -43,6 +45,8 @@ class Invitation(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    grammar = Noun("приглашение", "приглашения", "приглашение", "приглашения", "приглашений", N)
 
     class Meta:
         verbose_name = _("invitation")

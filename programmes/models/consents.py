@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.grammar import N, Noun
 from portal.uploads import FileContentValidator
 from programmes.models.history import TrackedHistory
 from programmes.models.participants import Participant
@@ -172,6 +173,15 @@ class Consent(ProgrammeRecord):
 
     objects = ConsentQuerySet.as_manager()
     history = HistoricalRecords(bases=[TrackedHistory])
+
+    grammar = Noun(
+        "согласие на обработку персональных данных",
+        "согласия на обработку персональных данных",
+        "согласие на обработку персональных данных",
+        "согласия на обработку персональных данных",
+        "согласий на обработку персональных данных",
+        N,
+    )
 
     class Meta:
         verbose_name = _("consent")

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.grammar import M, Noun
 from programmes.models.history import TrackedHistory
 from programmes.models.organisations import Organisation
 from programmes.models.records import ProgrammeRecord
@@ -50,6 +51,15 @@ class ErasureAct(ProgrammeRecord):
     )
 
     history = HistoricalRecords(bases=[TrackedHistory])
+
+    grammar = Noun(
+        "акт об уничтожении персональных данных",
+        "акта об уничтожении персональных данных",
+        "акт об уничтожении персональных данных",
+        "акты об уничтожении персональных данных",
+        "актов об уничтожении персональных данных",
+        M,
+    )
 
     class Meta:
         verbose_name = _("act of erasure of personal data")

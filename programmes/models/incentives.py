@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from portal.grammar import F, N, Noun
 from portal.uploads import FileContentValidator
 from programmes.models.history import TrackedHistory
 from programmes.models.participants import Participant
@@ -34,6 +35,15 @@ class MentorTraining(ProgrammeRecord):
     )
 
     history = HistoricalRecords(bases=[TrackedHistory])
+
+    grammar = Noun(
+        "обучение наставника",
+        "обучения наставника",
+        "обучение наставника",
+        "обучение наставников",
+        "обучения наставников",
+        N,
+    )
 
     class Meta:
         verbose_name = _("mentor training")
@@ -100,6 +110,15 @@ class IncentiveDecision(ProgrammeRecord):
 
     history = HistoricalRecords(bases=[TrackedHistory])
 
+    grammar = Noun(
+        "решение о поощрении",
+        "решения о поощрении",
+        "решение о поощрении",
+        "решения о поощрении",
+        "решений о поощрении",
+        N,
+    )
+
     class Meta:
         verbose_name = _("incentive decision")
         verbose_name_plural = _("incentive decisions")
@@ -161,6 +180,15 @@ class Case(ProgrammeRecord):
     is_published = models.BooleanField(_("published"), default=False)
 
     history = HistoricalRecords(bases=[TrackedHistory])
+
+    grammar = Noun(
+        "успешная практика",
+        "успешной практики",
+        "успешную практику",
+        "успешные практики",
+        "успешных практик",
+        F,
+    )
 
     class Meta:
         verbose_name = _("successful practice")

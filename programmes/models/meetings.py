@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.grammar import F, Noun
 from programmes.models.history import TrackedHistory
 from programmes.models.pairs import Pair, PairStatus
 from programmes.models.participants import Participant
@@ -73,6 +74,8 @@ class Meeting(ProgrammeRecord):
     )
 
     history = HistoricalRecords(bases=[TrackedHistory])
+
+    grammar = Noun("встреча", "встречи", "встречу", "встречи", "встреч", F)
 
     class Meta:
         verbose_name = _("meeting")
@@ -193,6 +196,15 @@ class Feedback(ProgrammeRecord):
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
 
     history = HistoricalRecords(bases=[TrackedHistory])
+
+    grammar = Noun(
+        "обратная связь",
+        "обратной связи",
+        "обратную связь",
+        "обратная связь",
+        "обратной связи",
+        F,
+    )
 
     class Meta:
         verbose_name = _("feedback")

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.grammar import F, Noun
 from programmes.models.history import TrackedHistory
 from programmes.models.records import SELF, ProgrammeRecord
 
@@ -30,6 +31,15 @@ class Organisation(ProgrammeRecord):
     )
 
     history = HistoricalRecords(bases=[TrackedHistory], excluded_fields=["members"])
+
+    grammar = Noun(
+        "организация",
+        "организации",
+        "организацию",
+        "образовательные организации",
+        "образовательных организаций",
+        F,
+    )
 
     class Meta:
         verbose_name = _("organisation")
@@ -59,6 +69,15 @@ class PartnerOrganisation(ProgrammeRecord):
     contacts = models.CharField(_("contacts"), max_length=300, blank=True)
 
     history = HistoricalRecords(bases=[TrackedHistory])
+
+    grammar = Noun(
+        "партнёрская организация",
+        "партнёрской организации",
+        "партнёрскую организацию",
+        "партнёрские организации",
+        "партнёрских организаций",
+        F,
+    )
 
     class Meta:
         verbose_name = _("partner organisation")

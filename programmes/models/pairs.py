@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from portal.grammar import F, Noun
 from programmes.models.history import TrackedHistory
 from programmes.models.participants import Participant
 from programmes.models.programmes import Programme
@@ -63,6 +64,15 @@ class Pair(ProgrammeRecord):
     development_plan = models.TextField(_("individual development plan"), blank=True)
 
     history = HistoricalRecords(bases=[TrackedHistory])
+
+    grammar = Noun(
+        "пара или группа",
+        "пары или группы",
+        "пару или группу",
+        "пары и группы",
+        "пар и групп",
+        F,
+    )
 
     class Meta:
         verbose_name = _("pair or group")

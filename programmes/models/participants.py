@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from portal.grammar import M, Noun
 from programmes.models.history import TrackedHistory
 from programmes.models.organisations import Organisation, PartnerOrganisation
 from programmes.models.records import ProgrammeRecord
@@ -90,6 +91,8 @@ class Participant(ProgrammeRecord):
     left_on = models.DateField(_("left on"), null=True, blank=True)
 
     history = HistoricalRecords(bases=[TrackedHistory])
+
+    grammar = Noun("участник", "участника", "участника", "участники", "участников", M)
 
     class Meta:
         verbose_name = _("participant")

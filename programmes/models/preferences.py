@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.grammar import N, Noun
 from programmes.models.history import TrackedHistory
 from programmes.models.participants import Participant
 from programmes.models.programmes import Programme
@@ -42,6 +43,15 @@ class MatchPreference(ProgrammeRecord):
     stated_at = models.DateTimeField(_("stated at"), default=timezone.now)
 
     history = HistoricalRecords(bases=[TrackedHistory])
+
+    grammar = Noun(
+        "предпочтение",
+        "предпочтения",
+        "предпочтение",
+        "предпочтения",
+        "предпочтений",
+        N,
+    )
 
     class Meta:
         verbose_name = _("preference")

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.grammar import F, Noun
 from programmes.models.history import TrackedHistory
 from programmes.models.organisations import Organisation
 from programmes.models.records import ProgrammeRecord
@@ -22,6 +23,15 @@ class MentoringForm(ProgrammeRecord):
     description = models.TextField(_("description"), blank=True)
 
     history = HistoricalRecords(bases=[TrackedHistory])
+
+    grammar = Noun(
+        "форма наставничества",
+        "формы наставничества",
+        "форму наставничества",
+        "формы наставничества",
+        "форм наставничества",
+        F,
+    )
 
     class Meta:
         verbose_name = _("form of mentoring")
@@ -77,6 +87,15 @@ class Programme(ProgrammeRecord):
     )
 
     history = HistoricalRecords(bases=[TrackedHistory])
+
+    grammar = Noun(
+        "программа наставничества",
+        "программы наставничества",
+        "программу наставничества",
+        "программы наставничества",
+        "программ наставничества",
+        F,
+    )
 
     class Meta:
         verbose_name = _("mentoring programme")

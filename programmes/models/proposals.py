@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.grammar import N, Noun
 from programmes.models.history import TrackedHistory
 from programmes.models.participants import Participant
 from programmes.models.records import ProgrammeRecord
@@ -65,6 +66,15 @@ class ParticipantChangeProposal(ProgrammeRecord):
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 
     history = HistoricalRecords(bases=[TrackedHistory])
+
+    grammar = Noun(
+        "предложенное изменение данных участника",
+        "предложенного изменения данных участника",
+        "предложенное изменение данных участника",
+        "предложенные изменения данных участников",
+        "предложенных изменений данных участников",
+        N,
+    )
 
     class Meta:
         verbose_name = _("proposed change of a participant")
