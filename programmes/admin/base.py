@@ -10,17 +10,32 @@ runs, whichever view class a subclass sets; a list applies only the filters it o
 a reason on every edit.
 """
 
+from django.contrib.admin import display
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
+from django.core.exceptions import (
+    FieldDoesNotExist,
+    ImproperlyConfigured,
+    PermissionDenied,
+    ValidationError,
+)
+from django.db import models
 from django.http import Http404
 from django.urls import re_path
-from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.options import ModelAdmin
 
+from portal.grammar import noun_of
 from programmes.admin.forms import ProgrammeAdminForm
+from programmes.admin.grammar import (
+    RecordCreateView,
+    RecordDeleteView,
+    RecordEditView,
+    RecordInspectView,
+    with_nouns,
+)
 from programmes.admin.index import RecordIndexView
 from programmes.admin.permissions import OrganisationPermissionHelper
+from programmes.admin.values import EMPTY, yes_no
 from programmes.history.views import RecordHistoryView
 from programmes.selectors.access import organisation_ids_for, scoped
 
@@ -38,10 +53,18 @@ class ScopedModelAdmin(ModelAdmin):
     sets another view class (modeladmin's default history, a page of its own in
     `instance_actions`) keeps them. A record of another organisation is refused (403), an id
     that names no record is not found (404).
+
+    Its views and buttons label the records in their Russian cases (programmes.admin.grammar):
+    the model must declare them (`grammar = Noun(...)`, portal.grammar).
     """
 
     permission_helper_class = OrganisationPermissionHelper
+    empty_value_display = EMPTY
     index_view_class = RecordIndexView
+    create_view_class = RecordCreateView
+    edit_view_class = RecordEditView
+    delete_view_class = RecordDeleteView
+    inspect_view_class = RecordInspectView
     # {action: view class} of extra pages of one record, at <base>/<action>/<pk>/. Whoever
     # may view the record reaches them; the view's check_action_permitted asks for more.
     instance_actions = {}
@@ -53,6 +76,32 @@ class ScopedModelAdmin(ModelAdmin):
                 f"{type(self).__name__}.permission_helper_class must check organisations "
                 "(derive it from OrganisationPermissionHelper)."
             )
+        try:
+            noun_of(self.model)
+        except TypeError as error:
+            raise ImproperlyConfigured(str(error)) from error
+        self.list_display = tuple(self._yes_no_columns(self.list_display))
+
+    def _yes_no_columns(self, names):
+        """The list's columns, a yes/no field replaced by a column reading «Да»/«Нет».
+
+        Django's admin shows such a field as a tick whose text is «True»/«False».
+        """
+        for name in names:
+            try:
+                field = self.model._meta.get_field(name)
+            except (FieldDoesNotExist, TypeError):
+                yield name
+                continue
+            if isinstance(field, models.BooleanField):
+                column_name = f"{name}_yes_no"
+                setattr(self, column_name, yes_no_column(field))
+                yield column_name
+            else:
+                yield name
+
+    def get_button_helper_class(self):
+        return with_nouns(super().get_button_helper_class())
 
     def get_queryset(self, request):
         return scoped(super().get_queryset(request), request.user)
@@ -152,5 +201,11 @@ class ProgrammeModelAdmin(ScopedModelAdmin):
         return list_filter
 
 
-def yes_no(value: bool) -> str:
-    return str(_("yes") if value else _("no"))
+def yes_no_column(field):
+    """A list column showing a yes/no field as «Да»/«Нет», sorted by the field."""
+
+    @display(description=field.verbose_name, ordering=field.name)
+    def column(obj):
+        return yes_no(getattr(obj, field.name))
+
+    return column

@@ -11,12 +11,14 @@ labels. Every ModelAdmin of the portal lists through it (programmes.admin.base).
 """
 
 import re
+from collections import OrderedDict
 
 from django.contrib.admin import FieldListFilter
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import (
     get_fields_from_path,
     label_for_field,
+    lookup_field,
     lookup_spawns_duplicates,
 )
 from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
@@ -29,6 +31,8 @@ from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail_modeladmin.views import IndexView
 
+from programmes.admin.grammar import NounMixin
+from programmes.admin.values import exported, xlsx_number_format
 from programmes.pagination import CappedCountPaginator
 
 
@@ -94,7 +98,7 @@ def column_label(name: str, model, model_admin) -> str:
     return label
 
 
-class RecordIndexView(IndexView):
+class RecordIndexView(NounMixin, IndexView):
     """modeladmin's list, filtered only as it offers, counting its rows once.
 
     Filters: a parameter that none of the list's filters reads (nor the search, ordering,
@@ -107,7 +111,9 @@ class RecordIndexView(IndexView):
     400 000 meetings each count cost more than the page shown. All three now share one count
     that stops past `COUNT_LIMIT` (the template only asks whether there are any rows at all).
 
-    Its exports are headed with the list's labels in sentence case, not title-cased.
+    Its exports are headed with the list's labels in sentence case, not title-cased, and their
+    cells read as programmes.admin.values has them (Да/Нет, blanks, Moscow dates); its search
+    and empty list name the records in their cases (`noun`, programmes.admin.grammar).
     """
 
     paginator_class = RecordPaginator
@@ -184,6 +190,26 @@ class RecordIndexView(IndexView):
         if heading:
             return force_str(heading)
         return capfirst(force_str(column_label(field, self.model, self.model_admin)))
+
+    def to_row_dict(self, item):
+        # modeladmin writes «-» for every falsy value: a «No», a zero, an empty text alike.
+        return OrderedDict(
+            (field, lookup_field(field, item, self.model_admin)[2]) for field in self.list_export
+        )
+
+    def write_csv_row(self, writer, row_dict):
+        cells = {field: exported(value, xlsx=False) for field, value in row_dict.items()}
+        return super().write_csv_row(writer, cells)
+
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        cells = {field: exported(value, xlsx=True) for field, value in row_dict.items()}
+        for cell, value in zip(
+            super().generate_xlsx_row(worksheet, cells), cells.values(), strict=True
+        ):
+            number_format = xlsx_number_format(value)
+            if number_format:
+                cell.number_format = number_format
+            yield cell
 
     def get_base_queryset(self, request=None):
         counts = self.__dict__.setdefault("_counts", {})
