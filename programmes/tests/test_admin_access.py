@@ -379,7 +379,7 @@ def test_the_consent_column_says_who_may_be_processed_on_the_list_and_in_the_exp
         participant__organisation=organisation, withdrawn_on=datetime.date(2024, 1, 10)
     ).participant
     client.force_login(user_with_role("superuser"))
-    expected = {with_consent.pk: "да", without_consent.pk: "нет", withdrawn.pk: "нет"}
+    expected = {with_consent.pk: "Да", without_consent.pk: "Нет", withdrawn.pk: "Нет"}
 
     response = client.get("/admin/programmes/participant/")
     model_admin = response.context["view"].model_admin
