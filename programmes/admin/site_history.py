@@ -6,14 +6,20 @@ participants is not a right on every organisation's participants, so a curator o
 read the names of another school's children in the report. Those records have their own
 history, scoped by organisation (the change journal); here their entries are left to
 superusers. The view answers Wagtail's own addresses, ahead of Wagtail (portal/urls.py).
+
+It opens for whom Wagtail's menu shows it (those who may explore pages): curators and
+auditors, who have no page, read the change journal instead, and the report would show them
+nothing of their own.
 """
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.urls import path
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, Page
+from wagtail.permissions import policy_registry
 
 from programmes.models.records import is_organisation_scoped
 
@@ -24,6 +30,12 @@ def organisation_content_types() -> list[ContentType]:
 
 
 class ScopedSiteHistoryView(LogEntriesView):
+    def dispatch(self, request, *args, **kwargs):
+        # The rule of Wagtail's SiteHistoryReportMenuItem.is_shown.
+        if policy_registry.get_by_type(Page).explorable_root_instance(request.user) is None:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         if self.request.user.is_superuser or not issubclass(queryset.model, ModelLogEntry):
