@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail_modeladmin.options import modeladmin_register
 
-from forms_app.admin import invitations, submissions
+from forms_app.admin import invitations, questionnaires, submissions
 from forms_app.admin.new_questionnaire import choose_kind_first
 from forms_app.models import QuestionnairePage
 from forms_app.reports.views import report_urls
@@ -28,6 +28,12 @@ def register_report_urls():
 @hooks.register("register_admin_urls", order=-1)
 def register_submission_urls():
     return submissions.delete_submissions_urls()
+
+
+# Before Wagtail's own: the list of forms for those who read answers without editing pages.
+@hooks.register("register_admin_urls", order=-1)
+def register_questionnaire_list_urls():
+    return questionnaires.questionnaire_list_urls()
 
 
 @hooks.register("filter_form_submissions_for_user")
