@@ -69,6 +69,14 @@ EXCLUDED = {
         "shadowed: forms_app registers the same route first (forms_app_delete_submissions), "
         "which answers every request for it and is a target of the matrix"
     ),
+    "admin/forms/ [wagtailforms:index]": (
+        "shadowed: forms_app registers the same route first (forms_app_questionnaires), "
+        "which answers every request for it and is a target of the matrix"
+    ),
+    "admin/forms/results/ [wagtailforms:index_results]": (
+        "shadowed: forms_app_questionnaires_results answers the same route first and is a "
+        "target of the matrix"
+    ),
     "admin/reports/site-history/ [wagtailadmin_reports:site_history]": (
         "shadowed: programmes_site_history answers the same route first (Wagtail's report "
         "without organisations' records) and is a target of the matrix"
