@@ -9,6 +9,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from programmes.demo_group import demo_group_load
 from programmes.models import (
     Case,
     Consent,
@@ -198,9 +199,9 @@ PROGRAMMES = [
     ),
     (
         "mixed",
-        "Инженерные каникулы: учитель – ученик",
+        "Точка роста: учитель – ученик",
         "учитель – ученик",
-        "Развитие инженерного мышления",
+        "Развитие математического и инженерного мышления, профориентация",
     ),
 ]
 
@@ -210,6 +211,19 @@ def school_year(today: datetime.date) -> tuple[datetime.date, datetime.date]:
     return datetime.date(start_year, 9, 1), datetime.date(start_year + 1, 5, 31)
 
 
+def programme_period(today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The school year, widened so that months of work lie behind and weeks ahead of today.
+
+    Loaded in September, or in the summer, the demo still shows pairs that have met for
+    weeks and have meetings to come.
+    """
+    start, end = school_year(today)
+    return (
+        min(start, today - datetime.timedelta(days=120)),
+        max(end, today + datetime.timedelta(days=60)),
+    )
+
+
 def _save(instance, user):
     instance.full_clean()
     attribute_change(instance, user=user, reason=None)
@@ -217,7 +231,7 @@ def _save(instance, user):
     return instance
 
 
-def _participant(organisation, row, *, mentor: bool, user, partner=None):
+def _participant(organisation, row, *, mentor: bool, user, joined_on, partner=None):
     last, first, patronymic, category, group, text, *birth = row
     return _save(
         Participant(
@@ -237,7 +251,7 @@ def _participant(organisation, row, *, mentor: bool, user, partner=None):
             competences=text if mentor else "",
             requests="" if mentor else text,
             partner_organisation=partner if category == ParticipantCategory.PARTNER else None,
-            joined_on=datetime.date(2025, 9, 1),
+            joined_on=joined_on,
         ),
         user,
     )
@@ -320,22 +334,25 @@ def load_programmes_demo(
         ),
         curator,
     )
+    start, end = programme_period(today)
     mentors = [
-        _participant(organisation, row, mentor=True, user=curator, partner=partner)
+        _participant(organisation, row, mentor=True, user=curator, joined_on=start, partner=partner)
         for row in MENTORS
     ]
-    mentees = [_participant(organisation, row, mentor=False, user=curator) for row in MENTEES]
+    mentees = [
+        _participant(organisation, row, mentor=False, user=curator, joined_on=start)
+        for row in MENTEES
+    ]
     mentors[0].user = mentor_user
     _save(mentors[0], curator)
     mentees[0].user = mentee_user
     _save(mentees[0], curator)
-    consent_day = datetime.date(2025, 9, 5)
+    consent_day = start + datetime.timedelta(days=4)
     awaiting_consent = mentees[4]  # in a draft pair until the parents sign
     for person in [*mentors, *mentees]:
         if person is not awaiting_consent:
             _consent(person, curator, consent_day)
 
-    start, end = school_year(today)
     programmes = {
         key: _save(
             Programme(
@@ -372,10 +389,12 @@ def load_programmes_demo(
     order = {"order_number": "48-О", "order_date": pair_start - datetime.timedelta(days=3)}
 
     def pair(programme, mentor, group, goals, status=PairStatus.ACTIVE):
+        # As of its start day, so the mentees joined on the day the pair began.
         created = pair_save(
             pair=Pair(programme=programme, mentor=mentor, start_date=pair_start, goals=goals),
             mentees=group,
             user=curator,
+            today=pair_start,
         )
         if status != PairStatus.DRAFT:
             created.order_number, created.order_date = order["order_number"], order["order_date"]
@@ -394,11 +413,17 @@ def load_programmes_demo(
             )
         return created
 
-    math = pair(
-        programmes["student"],
-        mentors[4],
-        [mentees[0], mentees[1]],
-        "Олимпиадная подготовка по математике",
+    # The demo accounts' group: Анна Кузнецова («mentor») with Павел Смирнов («mentee»).
+    demo_group_load(
+        programme=programmes["mixed"],
+        mentor=mentors[0],
+        mentees=[mentees[0], mentees[1]],
+        curator=curator,
+        order_number=order["order_number"],
+        today=today,
+    )
+    python = pair(
+        programmes["student"], mentors[4], [mentees[3]], "Программирование на Python с нуля"
     )
     robots = pair(programmes["mixed"], mentors[2], [mentees[2]], "Сборка робота к соревнованиям")
     code = pair(programmes["student"], mentors[5], [mentees[8]], "Разговорный английский")
@@ -411,14 +436,14 @@ def load_programmes_demo(
     )
     pair(
         programmes["student"],
-        mentors[0],
+        mentors[5],
         [mentees[4]],
         "Адаптация в новом классе",
         status=PairStatus.DRAFT,
     )
 
     for active, every, until in [
-        (math, 7, today),
+        (python, 7, today),
         (robots, 10, today),
         (teacher, 14, today),
         (career, 7, today - datetime.timedelta(days=20)),  # stopped meeting: overdue

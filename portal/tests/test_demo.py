@@ -1,11 +1,14 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from home.models import DocumentsPage, MentoringDocument, RegulationsPage, RoadmapEvent, RoadmapPage
 from portal.demo_users import DEMO_USERS
-from programmes.models import Meeting, Pair, PairStatus, Participant
+from programmes.cabinet.selectors import cabinet_pairs
+from programmes.models import Feedback, Meeting, Pair, PairMentee, PairStatus, Participant
 from programmes.selectors.pairs import overdue_pairs
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +23,8 @@ def snapshot():
         "participants": Participant.objects.count(),
         "pairs": list(Pair.objects.order_by("pk").values_list("pk", "status")),
         "meetings": Meeting.objects.count(),
+        "memberships": PairMentee.objects.count(),
+        "feedback": Feedback.objects.count(),
         "pair history": Pair.history.count(),
     }
 
@@ -81,3 +86,37 @@ def test_load_demo_loads_with_debug_on_without_force(settings):
     call_command("load_demo")
 
     assert get_user_model().objects.get(username="admin").check_password("demo12345")
+
+
+def test_the_demo_mentor_and_mentee_find_their_living_group_in_the_cabinet(client):
+    call_command("load_demo", force=True)
+    users = get_user_model().objects.in_bulk(["mentor", "mentee", "curator"], field_name="username")
+
+    cards = {}
+    for role in ("mentor", "mentee"):
+        client.force_login(users[role])
+        page = client.get(reverse("cabinet:overview"))
+        assert page.status_code == 200
+        [card] = cabinet_pairs(participant=users[role].participant)
+        assert card.programme in page.content.decode()
+        cards[role] = card
+
+    now = timezone.now()
+    for role, card in cards.items():
+        assert card.status_code == PairStatus.ACTIVE
+        assert card.mentor_name == users["mentor"].participant.full_name
+        held = [meeting for meeting in card.meetings if meeting.held_at <= now]
+        assert len(held) >= 10, role
+        assert any(meeting.held_at > now for meeting in card.meetings), role
+        assert card.feedback_due_count > 0, role
+    group = Pair.objects.get(mentor__user=users["mentor"], status=PairStatus.ACTIVE)
+    assert group.goals and group.development_plan
+    membership = group.mentees.get(mentee__user=users["mentee"])
+    assert membership.joined_on == group.start_date
+    client.force_login(users["curator"])
+    pairs = client.get(reverse("programmes_pair_modeladmin_index")).content.decode()
+    assert users["mentor"].participant.last_name in pairs
+    assert (
+        group.programme.title
+        in client.get(reverse("programmes_programme_modeladmin_index")).content.decode()
+    )

@@ -1,0 +1,175 @@
+"""The demo accounts' own group: what the demo mentor and mentee find in their cabinet.
+
+The accounts «mentor» (Анна Кузнецова) and «mentee» (Павел Смирнов) are the two people a
+newcomer signs in as to see the participant's side, so their group is a living one whenever
+the demo is loaded: a plan, ten weekly meetings up to the last few days, one coming up, and
+the two most recent held meetings still waiting for their feedback. Every date is counted back
+from the day of loading. programmes/demo.py calls this with the group's people; the meetings
+are written in `_meeting` (held ones in the past, the coming one in the future).
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from programmes.models import (
+    Feedback,
+    Meeting,
+    MeetingFormat,
+    MeetingKind,
+    Pair,
+    PairStatus,
+    Participant,
+    Programme,
+)
+from programmes.models.history import attribute_change
+from programmes.services.meetings import meeting_save
+from programmes.services.pairs import pair_change_status, pair_save
+
+GOALS = (
+    "Подготовка к муниципальному этапу всероссийской олимпиады школьников по математике; "
+    "уверенность при решении нестандартных задач и при ответе у доски"
+)
+DEVELOPMENT_PLAN = """\
+1. Входная диагностика: решить вариант школьного этапа прошлого года, выявить пробелы.
+2. Каждую неделю — одна тема олимпиадной математики: чётность, принцип Дирихле, логические \
+задачи, комбинаторика, геометрия на клетчатой бумаге, делимость и остатки.
+3. Между встречами — три задачи на дом; решения записывать в тетрадь и разбирать на встрече.
+4. В середине программы — пробная олимпиада в формате школьного этапа и разбор ошибок.
+5. Участие в муниципальном этапе олимпиады.
+6. Итог: каждый наставляемый рассказывает классу разбор своей любимой задачи."""
+
+MEETINGS_HELD = 10
+DAYS_BETWEEN = 7
+LAST_HELD_DAYS_AGO = 2
+NEXT_IN_DAYS = 5
+# The most recent held meetings the mentor and the demo mentee have not yet given feedback on.
+FEEDBACK_DUE = 2
+
+TOPICS = [
+    (MeetingKind.INTRODUCTION, "Знакомство: интересы, ожидания, правила работы группы"),
+    (MeetingKind.TRIAL, "Входная диагностика: задачи школьного этапа прошлого года"),
+    (MeetingKind.PLANNING, "Цели на полугодие и индивидуальный план развития"),
+    (MeetingKind.WORKING, "Чётность и инварианты"),
+    (MeetingKind.WORKING, "Принцип Дирихле"),
+    (MeetingKind.WORKING, "Логические задачи: рыцари и лжецы"),
+    (MeetingKind.WORKING, "Комбинаторика: правило суммы и правило произведения"),
+    (MeetingKind.WORKING, "Пробная олимпиада в формате школьного этапа"),
+    (MeetingKind.WORKING, "Разбор пробной олимпиады: типичные ошибки"),
+    (MeetingKind.WORKING, "Геометрия на клетчатой бумаге"),
+    (MeetingKind.WORKING, "Делимость и остатки: подготовка к муниципальному этапу"),
+]
+OUTCOMES = [
+    "Договорились о правилах группы и о времени встреч; каждый назвал, чего ждёт от занятий.",
+    "Решили шесть задач; по итогам диагностики выбраны темы для подготовки.",
+    "Составлен и согласован индивидуальный план развития.",
+    "Разобрали задачи на чётность; три задачи на дом.",
+    "Решили задачи о голубях и клетках; Павел сам придумал задачу на принцип Дирихле.",
+    "Разобрали задачи о рыцарях и лжецах, научились строить таблицу вариантов.",
+    "Решили задачи на подсчёт вариантов; домашнее задание — пять задач из сборника.",
+    "Пробная олимпиада: четыре задачи из шести у Павла, три у Полины.",
+    "Разобрали ошибки пробной олимпиады; повторим оформление решений.",
+    "Задачи на площадь фигур на клетчатой бумаге, формула Пика.",
+]
+MENTOR_COMMENTS = [
+    "Группа работала активно, оба наставляемых решили домашние задачи.",
+    "Павел увереннее объясняет решение у доски.",
+    "Темп хороший, в следующий раз дадим задачи посложнее.",
+]
+MENTEE_COMMENTS = [
+    "Было интересно, понял, как искать инвариант.",
+    "Задачи трудные, но разбор помог.",
+    "Понравилось решать в паре и объяснять друг другу.",
+]
+
+
+def _at(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(15, 30)))
+
+
+def _meeting(pair: Pair, attendees, *, number: int, day: datetime.date, curator) -> Meeting:
+    kind, topic = TOPICS[number]
+    held = day <= timezone.localdate()
+    return meeting_save(
+        meeting=Meeting(
+            pair=pair,
+            kind=kind,
+            held_at=_at(day),
+            format=MeetingFormat.REMOTE if number % 4 == 3 else MeetingFormat.IN_PERSON,
+            topic=topic,
+            outcome=OUTCOMES[number] if held and number < len(OUTCOMES) else "",
+        ),
+        attendees=attendees if held else [],
+        user=curator,
+        reason="Лист присутствия" if held else "Встреча запланирована",
+    )
+
+
+def _feedback(meeting: Meeting, author: Participant, *, rating: int, comment: str, curator):
+    feedback = Feedback(
+        meeting=meeting,
+        author=author,
+        rating=rating,
+        comment=comment,
+        submitted_at=meeting.held_at + datetime.timedelta(hours=3),
+    )
+    feedback.full_clean()
+    attribute_change(feedback, user=curator, reason=None)
+    feedback.save()
+
+
+def demo_group_load(
+    *,
+    programme: Programme,
+    mentor: Participant,
+    mentees: list[Participant],
+    curator,
+    order_number: str,
+    today: datetime.date,
+) -> Pair:
+    """The demo accounts' active group with its plan, meetings and feedback; see the module."""
+    last_held = today - datetime.timedelta(days=LAST_HELD_DAYS_AGO)
+    first = last_held - datetime.timedelta(days=DAYS_BETWEEN * (MEETINGS_HELD - 1))
+    start = first - datetime.timedelta(days=3)
+    # Built as of its start day, so the mentees joined on the day the group began.
+    group = pair_save(
+        pair=Pair(
+            programme=programme,
+            mentor=mentor,
+            start_date=start,
+            goals=GOALS,
+            development_plan=DEVELOPMENT_PLAN,
+            order_number=order_number,
+            order_date=start - datetime.timedelta(days=3),
+        ),
+        mentees=mentees,
+        user=curator,
+        today=start,
+    )
+    for status, reason in [
+        (PairStatus.APPROVED, "Приказ о закреплении пар"),
+        (PairStatus.ACTIVE, "Встреча-знакомство проведена"),
+    ]:
+        pair_change_status(pair=group, status=status, user=curator, reason=reason)
+    demo_mentee = mentees[0]
+    attendees = [mentor, *mentees]
+    for number in range(MEETINGS_HELD):
+        day = first + datetime.timedelta(days=DAYS_BETWEEN * number)
+        meeting = _meeting(group, attendees, number=number, day=day, curator=curator)
+        due = number >= MEETINGS_HELD - FEEDBACK_DUE
+        for author, rating, comments in [
+            (mentor, 5, MENTOR_COMMENTS),
+            *[(mentee, 5 if number % 3 else 4, MENTEE_COMMENTS) for mentee in mentees],
+        ]:
+            if due and author in (mentor, demo_mentee):
+                continue
+            comment = comments[number % len(comments)]
+            _feedback(meeting, author, rating=rating, comment=comment, curator=curator)
+    _meeting(
+        group,
+        attendees,
+        number=MEETINGS_HELD,
+        day=today + datetime.timedelta(days=NEXT_IN_DAYS),
+        curator=curator,
+    )
+    return group
