@@ -10,10 +10,12 @@ ahead of Wagtail's in forms_app/wagtail_hooks.py.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, IntegerField, Max, OuterRef, Subquery
+from django.db.models import Count, IntegerField, Max, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.ui.tables.pages import PageStatusColumn
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import FormPagesListView
@@ -31,6 +33,14 @@ class AnswerLinksColumn(Column):
         return context
 
 
+class MoscowTimeColumn(Column):
+    """A moment as ДД.ММ.ГГГГ ЧЧ:ММ in the portal's time zone, as the answers list shows it."""
+
+    def get_value(self, instance):
+        moment = super().get_value(instance)
+        return timezone.localtime(moment).strftime("%d.%m.%Y %H:%M") if moment else ""
+
+
 class QuestionnaireListView(FormPagesListView):
     """The questionnaires with answers the user may read, their organisation and answers."""
 
@@ -46,8 +56,8 @@ class QuestionnaireListView(FormPagesListView):
             width="30%",
         ),
         Column("organisation", label=_("Organisation"), width="20%"),
-        Column("answer_count", label=_("Answers"), sort_key="answer_count", width="10%"),
-        DateColumn("last_answer_at", label=_("Latest answer"), sort_key="last_answer_at"),
+        Column("answer_count", label=_("Answers received"), sort_key="answer_count", width="10%"),
+        MoscowTimeColumn("last_answer_at", label=_("Latest answer"), sort_key="last_answer_at"),
         AnswerLinksColumn("links", label=""),
         PageStatusColumn("status", label=_("Status"), sort_key="live", width="12%"),
     ]
@@ -60,9 +70,12 @@ class QuestionnaireListView(FormPagesListView):
     def get_base_queryset(self):
         answers = QuestionnaireSubmission.objects.filter(page=OuterRef("pk")).order_by()
         pages = get_forms_for_user(self.request.user).annotate(
-            answer_count=Subquery(
-                answers.values("page").annotate(total=Count("pk")).values("total"),
-                output_field=IntegerField(),
+            answer_count=Coalesce(
+                Subquery(
+                    answers.values("page").annotate(total=Count("pk")).values("total"),
+                    output_field=IntegerField(),
+                ),
+                Value(0),
             ),
             last_answer_at=Subquery(
                 answers.values("page").annotate(last=Max("submit_time")).values("last")
