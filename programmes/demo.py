@@ -276,6 +276,18 @@ def _consent(participant, user, given_on):
             participant=participant,
             given_by=ConsentGiver.REPRESENTATIVE if minor else ConsentGiver.PARTICIPANT,
             given_on=given_on,
+            # Art. 9 part 4 of 152-ФЗ: an adult's written consent names them and their document.
+            **(
+                {}
+                if minor
+                else {
+                    "subject_name": participant.full_name,
+                    "subject_address": "г. Кстово, ул. Школьная, д. 3, кв. 7",
+                    "subject_document": "паспорт 2204 123456",
+                    "subject_document_date": datetime.date(2012, 5, 15),
+                    "subject_document_issuer": "ГУ МВД России по Нижегородской области",
+                }
+            ),
             **representative,
         ),
         user,

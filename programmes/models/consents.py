@@ -74,6 +74,10 @@ REPRESENTATIVE_MESSAGES = {
 }
 
 
+# Codes of refusals, for callers that react to one of them.
+DUPLICATE = "duplicate"
+
+
 class ConsentQuerySet(models.QuerySet):
     def valid_on(self, day: datetime.date):
         return self.filter(
@@ -187,6 +191,20 @@ class Consent(ProgrammeRecord):
         verbose_name = _("consent")
         verbose_name_plural = _("consents")
         ordering = ["-given_on"]
+        constraints = [
+            # Two open-ended consents of one kind, neither withdrawn, are in force together for
+            # good. A consent with an end date can only be checked against the calendar, which
+            # `clean` does (`duplicate`); given_by is part of the key because a minor's own
+            # consent counts for nothing and must not block the representative's.
+            models.UniqueConstraint(
+                fields=["participant", "kind", "given_by"],
+                condition=Q(withdrawn_on__isnull=True, valid_until__isnull=True),
+                name="one_open_consent_per_kind",
+                violation_error_message=_(
+                    "A consent of this kind is already in force for this participant."
+                ),
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.participant}"
@@ -195,9 +213,10 @@ class Consent(ProgrammeRecord):
         errors = {}
         if self.given_by == ConsentGiver.REPRESENTATIVE:
             errors.update(self._missing(REPRESENTATIVE_DETAILS, REPRESENTATIVE_MESSAGES))
-        if self.source == ConsentSource.WEB:
-            # A paper consent carries the subject's details on the signed sheet (its scan);
-            # a web consent has only what was typed in.
+        if self.source == ConsentSource.WEB or self.given_by == ConsentGiver.PARTICIPANT:
+            # Art. 9 part 4 of 152-ФЗ: a written consent names its subject, their address and
+            # identity document. A web consent has only what was typed in; an adult's paper
+            # one is looked up by these details, not by opening its scan.
             errors.update(self._missing(SUBJECT_DETAILS, SUBJECT_MESSAGES))
             if not self.text.strip():
                 errors["text"] = _("A consent given on the portal keeps the text accepted.")
@@ -221,8 +240,46 @@ class Consent(ProgrammeRecord):
             errors["given_by"] = _(
                 "The participant is a minor: the consent is given by a legal representative."
             )
+        errors.update(self._duplicate_errors())
         if errors:
             raise ValidationError(errors)
+
+    def duplicate(self) -> "Consent | None":
+        """Another consent of the same kind for the participant, in force alongside this one.
+
+        Not withdrawn, and its period (from given_on to valid_until) overlaps this one's. A
+        withdrawn consent has no duplicate: it is a record of the past. A minor's own consent
+        is ignored, as it counts for nothing (programmes.selectors.consents).
+        """
+        if not (self.participant_id and self.given_on) or self.withdrawn_on:
+            return None
+        others = (
+            Consent.objects.filter(
+                participant_id=self.participant_id, kind=self.kind, withdrawn_on__isnull=True
+            )
+            .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=self.given_on))
+            .exclude(pk=self.pk)
+        )
+        if self.valid_until:
+            others = others.filter(given_on__lte=self.valid_until)
+        if self.participant.is_minor(self.given_on):
+            others = others.exclude(given_by=ConsentGiver.PARTICIPANT)
+        return others.order_by("-given_on", "-pk").first()
+
+    def _duplicate_errors(self) -> dict:
+        other = self.duplicate()
+        if other is None:
+            return {}
+        return {
+            "kind": ValidationError(
+                _(
+                    "A consent of this kind was already given on %(date)s and is in force. "
+                    "A second one is not needed; to replace it, withdraw the earlier one first."
+                )
+                % {"date": other.given_on.strftime("%d.%m.%Y")},
+                code=DUPLICATE,
+            )
+        }
 
     def _missing(self, names, messages) -> dict:
         missing = {}

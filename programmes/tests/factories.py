@@ -81,6 +81,18 @@ class ConsentFactory(factory.django.DjangoModelFactory):
             else ConsentGiver.PARTICIPANT
         )
     )
+    # What art. 9 part 4 of 152-ФЗ asks of every written consent: its subject's details.
+    subject_name = factory.LazyAttribute(lambda c: c.participant.full_name)
+    subject_address = "г. Кстово, ул. Садовая, д. 5, кв. 12"
+    subject_document = factory.LazyAttribute(
+        lambda c: (
+            "свидетельство о рождении IV-ТН № 654321"
+            if c.given_by == ConsentGiver.REPRESENTATIVE
+            else "паспорт 2210 654321"
+        )
+    )
+    subject_document_date = datetime.date(2012, 3, 1)
+    subject_document_issuer = "ГУ МВД России по Нижегородской области"
     representative_name = factory.LazyAttribute(
         lambda c: "Петрова Ольга Ивановна" if c.given_by == ConsentGiver.REPRESENTATIVE else ""
     )
