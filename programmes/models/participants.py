@@ -28,6 +28,9 @@ class ParticipantCategory(models.TextChoices):
 
 class ParticipantStatus(models.TextChoices):
     ACTIVE = "active", pgettext_lazy("participant status", "Active")
+    # The consent to processing was withdrawn: no pairs, no questionnaires, the data await
+    # erasure. Only the curator makes them active again, after a new consent.
+    SUSPENDED = "suspended", _("Participation suspended: consent withdrawn")
     LEFT = "left", _("Left the programme")
 
 

@@ -3,8 +3,10 @@
 A consent is the legal ground for everything else the portal keeps about a participant, so
 it is stored as evidence: the exact text accepted, when, from which address and browser. A
 withdrawal of the consent to processing ends that ground: the participant leaves every open
-pair at once, the curators learn of it (without names, after the commit), and the 30 days
-within which the data must be destroyed start (programmes/services/erasure.py).
+pair at once, their participation is suspended until the curator restores it, the curators
+learn of it (without names, after the commit), and the 30 days within which the data must
+be destroyed start (programmes/services/erasure.py). One consent of a kind is in force at a
+time: a second is refused rather than recorded.
 """
 
 import datetime
@@ -14,7 +16,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +27,7 @@ from programmes.models import (
     ConsentKind,
     ConsentSource,
     Participant,
+    ParticipantStatus,
 )
 from programmes.models.consents import DETAIL_FIELDS
 from programmes.models.history import attribute_change
@@ -37,6 +40,8 @@ logger = logging.getLogger(__name__)
 # Stored texts (history reasons, names), in the language of the records rather than of the
 # interface, like programmes.services.pairs.DEFAULT_LEAVING_REASON.
 WEB_ACCEPTANCE_REASON = "Согласие дано на портале"
+SUPERSEDED_REASON = "Заменено согласием на новую редакцию текста"
+WITHDRAWAL_STATUS_REASON = "Отзыв согласия"
 
 # Codes of refusals, for callers that react to one of them.
 ALREADY_WITHDRAWN = "already_withdrawn"
@@ -59,6 +64,7 @@ def consent_accept(
     user_agent: str,
     user: AbstractBaseUser | None = None,
     valid_until: datetime.date | None = None,
+    replaces: Consent | None = None,
 ) -> Consent:
     """Record a consent accepted on the portal, with the exact text shown and where from.
 
@@ -67,11 +73,20 @@ def consent_accept(
     field names (`programmes.models.consents.DETAIL_FIELDS`). Refused with a ValidationError
     whose messages sit on those field names when something the law requires is missing, or
     when a minor's consent is not given by a representative; nothing is saved then.
+
+    A second consent of the same kind while one is in force is refused (code
+    `programmes.models.consents.DUPLICATE`), unless it `replaces` that one: a new version of
+    a text the editor has changed. The earlier consent then ends today, in the same
+    transaction, with SUPERSEDED_REASON; it is not a withdrawal, so nothing else follows.
     """
     unknown = set(details) - set(DETAIL_FIELDS)
     if unknown:
         raise ValueError(f"Not consent details: {', '.join(sorted(unknown))}")
+    # One writer per participant at a time, so two clicks cannot both pass the duplicate check.
+    Participant.objects.select_for_update().filter(pk=participant.pk).first()
     now = timezone.now()
+    if replaces is not None:
+        _supersede(replaces, user=user, when=timezone.localdate(now))
     consent = Consent(
         participant=participant,
         kind=kind,
@@ -90,8 +105,26 @@ def consent_accept(
     )
     consent.full_clean()
     attribute_change(consent, user=user, reason=WEB_ACCEPTANCE_REASON)
-    consent.save()
+    try:
+        with transaction.atomic():
+            consent.save()
+    except IntegrityError as error:
+        # The database's own rule (one open-ended consent): a race the check above lost.
+        duplicate = consent.duplicate()
+        if duplicate is None:
+            raise
+        raise ValidationError(consent._duplicate_errors()) from error
     return consent
+
+
+def _supersede(consent: Consent, *, user, when: datetime.date) -> None:
+    earlier = Consent.objects.select_for_update().get(pk=consent.pk)
+    if earlier.withdrawn_on is not None:
+        return
+    earlier.withdrawn_on = max(when, earlier.given_on)
+    earlier.withdrawal_reason = SUPERSEDED_REASON
+    attribute_change(earlier, user=user, reason=SUPERSEDED_REASON)
+    earlier.save()
 
 
 # --- withdrawing ---------------------------------------------------------------------------
@@ -111,8 +144,9 @@ def consent_withdraw(
 
     When it leaves the participant without a valid consent to processing, the participant
     leaves every open pair and group (a mentee's membership ends; a mentor's pairs are
-    terminated) with `reason`, and their personal data are due for erasure 30 days after
-    `when` (see programmes.selectors.erasure). The curators of the participant's organisation
+    terminated) with `reason`, an active participant's status becomes «participation
+    suspended» (history reason WITHDRAWAL_STATUS_REASON and `reason`), and their personal
+    data are due for erasure 30 days after `when` (see programmes.selectors.erasure). The curators of the participant's organisation
     are e-mailed once the transaction is committed; a failing mail server is logged and does
     not undo the withdrawal.
     """
@@ -151,6 +185,7 @@ def consent_withdraw(
         participant = consent.participant
         pairs_left = 0
         erasure_due = None
+        suspended = False
         if consent.kind == ConsentKind.PROCESSING and not _has_valid_processing_consent(
             participant, when
         ):
@@ -158,13 +193,30 @@ def consent_withdraw(
                 participant=participant, user=user, reason=reason, when=when
             )
             erasure_due = erasure_due_on(when)
+            suspended = _suspend(participant, user=user, reason=reason)
         transaction.on_commit(
             lambda: notify_curators_of_withdrawal(
-                consent_id=consent.pk, pairs_left=pairs_left, erasure_due=erasure_due
+                consent_id=consent.pk,
+                pairs_left=pairs_left,
+                erasure_due=erasure_due,
+                suspended=suspended,
             ),
             robust=True,
         )
     return consent
+
+
+def _suspend(participant: Participant, *, user, reason: str) -> bool:
+    """An active participant's participation stops with the consent; a new consent does not
+    restart it by itself: the curator decides (programmes.admin.participants)."""
+    participant = Participant.objects.select_for_update().get(pk=participant.pk)
+    if participant.status != ParticipantStatus.ACTIVE:
+        return False
+    participant.status = ParticipantStatus.SUSPENDED
+    participant.full_clean()
+    attribute_change(participant, user=user, reason=f"{WITHDRAWAL_STATUS_REASON}: {reason}")
+    participant.save()
+    return True
 
 
 def _has_valid_processing_consent(participant: Participant, day: datetime.date) -> bool:
@@ -180,7 +232,11 @@ def curator_addresses(organisation) -> list[str]:
 
 
 def notify_curators_of_withdrawal(
-    *, consent_id: int, pairs_left: int = 0, erasure_due: datetime.date | None = None
+    *,
+    consent_id: int,
+    pairs_left: int = 0,
+    erasure_due: datetime.date | None = None,
+    suspended: bool = False,
 ) -> int:
     """E-mail the organisation's curators that a consent was withdrawn; the number of e-mails.
 
@@ -218,6 +274,7 @@ def notify_curators_of_withdrawal(
                 "withdrawn_on": consent.withdrawn_on,
                 "pairs_left": pairs_left,
                 "erasure_due": erasure_due,
+                "suspended": suspended,
                 "link": link,
             },
         )

@@ -16,7 +16,7 @@ from portal.roles import PARTICIPANTS
 from portal.tests.factories import UserFactory, user_with_role
 from portal.tests.silent_server import silent_server
 from programmes.cabinet.views import CABINET_WITHDRAWAL_REASON
-from programmes.models import Consent, ConsentKind, PairMentee, PairStatus
+from programmes.models import Consent, ConsentKind, PairMentee, PairStatus, ParticipantStatus
 from programmes.selectors.erasure import participants_awaiting_erasure
 from programmes.services.consents import consent_withdraw
 from programmes.tests.factories import (
@@ -287,11 +287,18 @@ def test_withdrawing_dissemination_leaves_the_pairs_alone(
 
 
 def test_withdrawing_one_of_two_valid_consents_to_processing_keeps_the_participant_in(world):
-    second = ConsentFactory(participant=world["mentee"], given_on=datetime.date(2024, 1, 1))
+    # Recorded before duplicates were refused: only one with an end date can still exist.
+    second = ConsentFactory(
+        participant=world["mentee"],
+        given_on=datetime.date(2024, 1, 1),
+        valid_until=timezone.localdate() + datetime.timedelta(days=365),
+    )
 
     consent_withdraw(consent=second, reason="Дубликат")
 
     assert PairMentee.objects.get(pk=world["membership"].pk).left_on is None
+    world["mentee"].refresh_from_db()
+    assert world["mentee"].status == ParticipantStatus.ACTIVE
 
 
 def test_a_withdrawal_needs_a_reason_and_a_date_that_is_not_in_the_future(world):
