@@ -11,7 +11,13 @@ Who gives the consent:
 
 A minor's consent (the invitation says it is for the legal representative, or the date of
 birth shows under 18) is given by the legal representative with their details and the
-document confirming their authority.
+document confirming their authority: by the representative's personal link or on paper. A
+minor signed in to their own account is told so, and offered no form: they cannot sign as
+their own representative.
+
+One consent of a kind is in force at a time: with one, the page says so instead of the form.
+A consent given here on a text the editor has since changed may be given again on the new
+text; the new one replaces the earlier (programmes.services.consents.consent_accept).
 """
 
 import logging
@@ -38,6 +44,7 @@ from programmes.models import (
     ConsentSource,
     Participant,
 )
+from programmes.models.consents import DUPLICATE
 from programmes.selectors.consents import participants_with_consent, valid_processing_consents
 from programmes.services.consents import consent_accept
 
@@ -64,6 +71,8 @@ class ConsentGivingSubject:
     representative: bool
     # The consent page's own invitation, marked used on acceptance; None otherwise.
     invitation: Invitation | None = None
+    # A minor signed in to their own account: the consent is not theirs to give.
+    signed_in_minor: bool = False
 
 
 class _InvitationAlreadyUsed(Exception):
@@ -161,9 +170,12 @@ def resolve_subject(
                 "The consent on this page is given to another organisation. Contact the curator of your programme."
             ),
         )
-    representative = bool(invitation and invitation.for_representative) or participant.is_minor()
+    minor = participant.is_minor()
+    representative = bool(invitation and invitation.for_representative) or minor
     own = invitation if invitation is not None and invitation.page_id == page.pk else None
-    return ConsentGivingSubject(participant, representative, own), None
+    return ConsentGivingSubject(
+        participant, representative, own, signed_in_minor=minor and invitation is None
+    ), None
 
 
 def _valid_consent(page: ConsentPage, participant: Participant) -> Consent | None:
@@ -209,6 +221,17 @@ def serve_consent_page(page: ConsentPage, request) -> HttpResponse:
             next_url=safe_next(request),
         )
 
+    if subject.signed_in_minor:
+        # Nobody may sign as their own representative: the parent gives it by their own link
+        # or on paper (see the template).
+        return _render(
+            page,
+            request,
+            "forms_app/consent_by_representative.html",
+            status=403 if posted else 200,
+            participant=subject.participant,
+            next_url=safe_next(request),
+        )
     form = ConsentForm(
         request.POST if posted else None,
         representative=subject.representative,
@@ -217,7 +240,7 @@ def serve_consent_page(page: ConsentPage, request) -> HttpResponse:
     )
     if posted and form.is_valid():
         try:
-            _accept(page, request, subject, form)
+            _accept(page, request, subject, form, replaces=existing)
         except _InvitationAlreadyUsed:
             return _render(
                 page,
@@ -232,6 +255,16 @@ def serve_consent_page(page: ConsentPage, request) -> HttpResponse:
                 ),
             )
         except ValidationError as error:
+            duplicate = _duplicate_of(error, subject.participant, page)
+            if duplicate is not None:
+                # Given meanwhile (another tab, the parent's link): the same answer as on opening.
+                return _render(
+                    page,
+                    request,
+                    "forms_app/consent_already_given.html",
+                    consent=duplicate,
+                    next_url=safe_next(request),
+                )
             for field, errors in error.update_error_dict({}).items():
                 form.add_error(field if field in form.fields else None, errors)
         else:
@@ -248,6 +281,11 @@ def serve_consent_page(page: ConsentPage, request) -> HttpResponse:
         sections=page.sections(),
         earlier_consent=existing,
     )
+
+
+def _duplicate_of(error: ValidationError, participant, page) -> Consent | None:
+    codes = [item.code for items in error.update_error_dict({}).values() for item in items]
+    return _valid_consent(page, participant) if DUPLICATE in codes else None
 
 
 def _text_changed_since(consent: Consent, page: ConsentPage, subject) -> bool:
@@ -274,7 +312,12 @@ def serve_consent_preview(page: ConsentPage, request) -> HttpResponse:
 
 
 def _accept(
-    page: ConsentPage, request, subject: ConsentGivingSubject, form: ConsentForm
+    page: ConsentPage,
+    request,
+    subject: ConsentGivingSubject,
+    form: ConsentForm,
+    *,
+    replaces: Consent | None,
 ) -> Consent:
     with transaction.atomic():
         if subject.invitation is not None:
@@ -296,6 +339,7 @@ def _accept(
             user_agent=request.META.get("HTTP_USER_AGENT", ""),
             user=request.user if request.user.is_authenticated else None,
             valid_until=page.valid_until,
+            replaces=replaces,
         )
 
 

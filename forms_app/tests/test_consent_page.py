@@ -11,15 +11,16 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from forms_app.models import Invitation, QuestionnairePage
+from forms_app.public import consents as public_consents
 from forms_app.public.consents import consent_required_redirect
 from forms_app.tests.factories import consent_page
 from home.services import ascii_slug, mentoring_section_get_or_create
 from portal.roles import PARTICIPANTS
 from portal.tests.factories import UserFactory, user_with_role
-from programmes.models import Consent, ConsentGiver, ConsentKind, ConsentSource
+from programmes.models import Consent, ConsentGiver, ConsentKind, ConsentSource, ParticipantStatus
 from programmes.models.consents import REPRESENTATIVE_DETAILS, REPRESENTATIVE_MESSAGES
-from programmes.services.consents import consent_accept
-from programmes.tests.factories import OrganisationFactory, ParticipantFactory
+from programmes.services.consents import SUPERSEDED_REASON, consent_accept
+from programmes.tests.factories import ConsentFactory, OrganisationFactory, ParticipantFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -233,7 +234,9 @@ def test_a_valid_consent_is_not_given_twice(client, page, adult):
     assert Consent.objects.count() == 1
 
 
-def test_a_changed_consent_text_can_be_given_again_and_the_earlier_one_stays(client, page, adult):
+def test_a_changed_consent_text_can_be_given_again_and_replaces_the_earlier_one(
+    client, page, adult
+):
     client.force_login(participant_user(adult))
     client.post(page.url, ADULT)
     page.processors = "ООО «Электронный журнал», г. Нижний Новгород"
@@ -252,7 +255,11 @@ def test_a_changed_consent_text_can_be_given_again_and_the_earlier_one_stays(cli
     earlier, newer = Consent.objects.order_by("pk")
     assert "ООО «Электронный журнал»" in newer.text
     assert "ООО «Электронный журнал»" not in earlier.text
-    assert earlier.withdrawn_on is None
+    assert earlier.withdrawn_on == timezone.localdate()
+    assert earlier.withdrawal_reason == SUPERSEDED_REASON
+    assert newer.withdrawn_on is None
+    adult.refresh_from_db()
+    assert adult.status == ParticipantStatus.ACTIVE
 
 
 def test_an_unchanged_text_is_not_offered_again(client, page, adult):
@@ -370,12 +377,66 @@ def test_a_parent_gives_the_childs_consent_by_the_link_once(client, page, child)
     assert Consent.objects.count() == 1
 
 
-def test_a_signed_in_minor_gets_the_representatives_form(client, page, child):
+def test_a_signed_in_minor_is_told_the_parent_gives_the_consent_and_gets_no_form(
+    client, page, child
+):
+    client.force_login(participant_user(child))
+
+    response = client.get(page.url)
+    posted = client.post(page.url, {**CHILD, **REPRESENTATIVE})
+
+    content = response.content.decode()
+    assert "forms_app/consent_by_representative.html" in [t.name for t in response.templates]
+    assert "<form" not in content.split("<main", 1)[-1]
+    assert 'name="representative_name"' not in content
+    assert 'name="subject_name"' not in content
+    assert russian(
+        "on paper: take the consent form from the curator; the parent fills it in, signs it and "
+        "gives it back to the curator."
+    ) in content
+    assert posted.status_code == 403
+    assert not Consent.objects.exists()
+
+
+def test_a_signed_in_minor_with_a_consent_sees_that_it_is_given(client, page, child):
+    ConsentFactory(participant=child, given_on=timezone.localdate())
     client.force_login(participant_user(child))
 
     response = client.get(page.url)
 
-    assert 'name="representative_name"' in response.content.decode()
+    assert "forms_app/consent_already_given.html" in [t.name for t in response.templates]
+
+
+def test_the_parents_link_for_a_signed_in_minors_record_still_gives_the_form(client, page, child):
+    participant_user(child)
+    link = invitation(child, page, for_representative=True)
+
+    response = client.get(f"{page.url}?invitation={link.token}")
+
+    assert 'name="representative_authority"' in response.content.decode()
+
+
+def test_a_consent_given_meanwhile_shows_it_is_given_instead_of_a_second_record(
+    client, page, adult, monkeypatch
+):
+    """Another tab sends the consent between this page's check and its save."""
+    client.force_login(participant_user(adult))
+    real = public_consents._valid_consent
+    calls = []
+
+    def not_yet_then_real(page_, participant):
+        calls.append(participant)
+        return None if len(calls) == 1 else real(page_, participant)
+
+    monkeypatch.setattr(public_consents, "_valid_consent", not_yet_then_real)
+    ConsentFactory(participant=adult, given_on=datetime.date(2025, 9, 1))
+
+    response = client.post(page.url, ADULT)
+
+    assert response.status_code == 200
+    assert "forms_app/consent_already_given.html" in [t.name for t in response.templates]
+    assert "01.09.2025" in response.content.decode()
+    assert Consent.objects.filter(participant=adult).count() == 1
 
 
 # --- invitation links --------------------------------------------------------------------------
