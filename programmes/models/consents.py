@@ -218,6 +218,7 @@ class Consent(ProgrammeRecord):
             # identity document. A web consent has only what was typed in; an adult's paper
             # one is looked up by these details, not by opening its scan.
             errors.update(self._missing(SUBJECT_DETAILS, SUBJECT_MESSAGES))
+        if self.source == ConsentSource.WEB:
             if not self.text.strip():
                 errors["text"] = _("A consent given on the portal keeps the text accepted.")
             if not self.accepted_at:
