@@ -10,8 +10,10 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
+from forms_app.models import QuestionnaireKind
 from forms_app.public import ratelimit
 from forms_app.public.consents import consent_required_redirect
+from forms_app.public.feedback import feedback_meeting_gate
 from forms_app.public.respondents import people_list_refusal, resolve
 from forms_app.services.questionnaires import AlreadyAnswered, has_answered, questionnaire_submit
 from portal.client_address import client_address
@@ -110,6 +112,12 @@ def serve_questionnaire(page, request):
         if to_consent is not None:
             return to_consent
     meeting = _meeting(request)
+    if page.kind == QuestionnaireKind.FEEDBACK:
+        chooser, meeting = feedback_meeting_gate(
+            page, request, respondent=respondent, meeting=meeting
+        )
+        if chooser is not None:
+            return chooser
     token = respondent.invitation.token if respondent.invitation else ""
     if request.method == "POST":
         refusal = _rate_limited(request, page, respondent, token)

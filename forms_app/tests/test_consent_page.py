@@ -390,10 +390,13 @@ def test_a_signed_in_minor_is_told_the_parent_gives_the_consent_and_gets_no_form
     assert "<form" not in content.split("<main", 1)[-1]
     assert 'name="representative_name"' not in content
     assert 'name="subject_name"' not in content
-    assert russian(
-        "on paper: take the consent form from the curator; the parent fills it in, signs it and "
-        "gives it back to the curator."
-    ) in content
+    assert (
+        russian(
+            "on paper: take the consent form from the curator; the parent fills it in, signs it and "
+            "gives it back to the curator."
+        )
+        in content
+    )
     assert posted.status_code == 403
     assert not Consent.objects.exists()
 

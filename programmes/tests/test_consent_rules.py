@@ -172,7 +172,10 @@ def test_the_admin_records_an_adults_paper_consent_with_its_details(curator_clie
 
     assert response.status_code == 302, response.context["form"].errors
     consent = Consent.objects.get()
-    assert (consent.source, consent.subject_document) == (ConsentSource.PAPER, "паспорт 2204 123456")
+    assert (consent.source, consent.subject_document) == (
+        ConsentSource.PAPER,
+        "паспорт 2204 123456",
+    )
 
 
 def test_the_admin_refuses_an_adults_paper_consent_without_the_document_and_address(
@@ -268,16 +271,16 @@ def test_a_new_consent_does_not_make_a_suspended_participant_active_again():
     assert adult.status == ParticipantStatus.SUSPENDED
 
 
-def test_the_curators_email_says_the_participation_is_suspended():
+def test_the_curators_email_says_the_participation_is_suspended(
+    django_capture_on_commit_callbacks,
+):
     adult = ParticipantFactory()
     curator = user_with_role("curator")
     curator.email = "curator@school.example"
     curator.save()
     adult.organisation.members.add(curator)
 
-    with translation.override("ru"):
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(transaction, "on_commit", lambda func, robust=False: func())
-            consent_withdraw(consent=ConsentFactory(participant=adult), reason="Отзыв")
+    with translation.override("ru"), django_capture_on_commit_callbacks(execute=True):
+        consent_withdraw(consent=ConsentFactory(participant=adult), reason="Отзыв")
 
     assert russian("Participation suspended: consent withdrawn") in mail.outbox[0].body
