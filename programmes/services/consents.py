@@ -74,6 +74,9 @@ def consent_accept(
     whose messages sit on those field names when something the law requires is missing, or
     when a minor's consent is not given by a representative; nothing is saved then.
 
+    A new consent to processing from a participant whose participation was suspended by a
+    withdrawal leaves the status as it is: the curators are told, and they decide.
+
     A second consent of the same kind while one is in force is refused (code
     `programmes.models.consents.DUPLICATE`), unless it `replaces` that one: a new version of
     a text the editor has changed. The earlier consent then ends today, in the same
@@ -114,6 +117,15 @@ def consent_accept(
         if duplicate is None:
             raise
         raise ValidationError(consent._duplicate_errors()) from error
+    if (
+        kind == ConsentKind.PROCESSING
+        and Participant.objects.filter(
+            pk=participant.pk, status=ParticipantStatus.SUSPENDED
+        ).exists()
+    ):
+        transaction.on_commit(
+            lambda: notify_curators_of_new_consent(consent_id=consent.pk), robust=True
+        )
     return consent
 
 
@@ -285,4 +297,40 @@ def notify_curators_of_withdrawal(
         return get_connection().send_messages(messages) or 0
     except Exception:
         logger.exception("Could not tell the curators of the withdrawal of consent %s", consent_id)
+        return 0
+
+
+def notify_curators_of_new_consent(*, consent_id: int) -> int:
+    """E-mail the curators that a suspended participant consented again; the number sent.
+
+    Like the withdrawal's e-mail it names the participant by number only. Failures are logged.
+    """
+    try:
+        consent = Consent.objects.select_related("participant__organisation").get(pk=consent_id)
+        organisation = consent.participant.organisation
+        addresses = curator_addresses(organisation)
+        if not addresses:
+            return 0
+        link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+            "programmes_participant_modeladmin_inspect", args=[consent.participant_id]
+        )
+        subject = _(
+            "A participant whose participation is suspended gave a new consent (participant No. %(id)s)"
+        ) % {"id": consent.participant_id}
+        body = render_to_string(
+            "programmes/email/consent_given_again.txt",
+            {
+                "participant_id": consent.participant_id,
+                "organisation": organisation.short_name,
+                "given_on": consent.given_on,
+                "link": link,
+            },
+        )
+        messages = [
+            EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+            for address in addresses
+        ]
+        return get_connection().send_messages(messages) or 0
+    except Exception:
+        logger.exception("Could not tell the curators of the new consent %s", consent_id)
         return 0

@@ -271,6 +271,27 @@ def test_a_new_consent_does_not_make_a_suspended_participant_active_again():
     assert adult.status == ParticipantStatus.SUSPENDED
 
 
+def test_the_curators_learn_that_a_suspended_participant_consented_again(
+    django_capture_on_commit_callbacks,
+):
+    adult = ParticipantFactory()
+    curator = user_with_role("curator")
+    curator.email = "curator@school.example"
+    curator.save()
+    adult.organisation.members.add(curator)
+    consent_withdraw(consent=ConsentFactory(participant=adult), reason="Отзыв")
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        accept(adult)
+
+    adult.refresh_from_db()
+    assert adult.status == ParticipantStatus.SUSPENDED
+    assert [message.to for message in mail.outbox] == [["curator@school.example"]]
+    assert mail.outbox[0].subject.endswith(f" {adult.pk})")
+    assert adult.last_name not in mail.outbox[0].body
+
+
 def test_the_curators_email_says_the_participation_is_suspended(
     django_capture_on_commit_callbacks,
 ):
