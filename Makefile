@@ -16,7 +16,12 @@ $(VENV)/.installed: requirements.txt | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-install: $(VENV)/.installed
+# axe-core for the browser tests' accessibility checks (package.json pins it; no browser download).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
 
 demo: install
 	$(PY) manage.py migrate --noinput
@@ -44,4 +49,4 @@ messages: install
 	$(PY) manage.py compilemessages -l ru --ignore=.venv
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) staticfiles node_modules
