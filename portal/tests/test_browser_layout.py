@@ -19,6 +19,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 
+from forms_app.tests.test_browser_keyboard import all_questions_page
 from home.demo import load_home_demo
 from home.models import DocumentsPage, MentoringDocument, RegulationsPage, RoadmapPage
 from portal.roles import AUDITORS, CURATORS, EDITORS, sync_roles
@@ -61,6 +62,7 @@ def world(wagtail_site):
         patronymic="Константиновна",
         mentee=True,
     )
+    world.objects["open_questionnaire"] = all_questions_page()
     call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
     return world
 
@@ -141,6 +143,7 @@ def test_public_pages_and_sign_in_fit_both_screens_and_pass_axe(live_server, bro
         objects["section"].url,
         RegulationsPage.objects.live().first().url,
         objects["questionnaire"].url,
+        objects["open_questionnaire"].url,
         objects["invitation_page"].url,
         objects["consent_page"].url,
         "/accounts/login/",
@@ -162,7 +165,12 @@ def test_mentee_and_mentor_screens_fit_both_screens_and_pass_axe(live_server, br
         screens.check("/cabinet/", tables_fit=True)
         screens.check(f"/cabinet/meetings/{objects['meeting'].pk}/feedback/")
         screens.check(objects["questionnaire"].url)
+        screens.check(objects["open_questionnaire"].url)
         screens.check(objects["consent_page"].url)
+        if role == "mentee":
+            screens.check(f"/cabinet/consents/{objects['consent'].pk}/withdraw/")
+        else:
+            screens.check(objects["preference_page"].url)
         problems += screens.close()
     assert not problems, report(problems)
 
