@@ -57,13 +57,23 @@ def page(browser):
 
 # --- Wagtail's tree for transactional tests ----------------------------------------------------
 # A transactional test (the browser tests, with a live server) empties the database when it
-# ends, and the rows the migrations created (root page, home page, site, root collection)
+# ends, and the rows the migrations created (root page, home page, site, root collection, the default workflow)
 # go with it. Tests that need them ask for this fixture, which puts back whatever is missing.
 
 
 @pytest.fixture
 def wagtail_site(transactional_db):
-    from wagtail.models import Collection, Locale, Page, Site
+    from django.contrib.auth.models import Group
+    from wagtail.models import (
+        Collection,
+        GroupApprovalTask,
+        Locale,
+        Page,
+        Site,
+        Workflow,
+        WorkflowPage,
+        WorkflowTask,
+    )
 
     from home.models import HomePage
 
@@ -78,4 +88,11 @@ def wagtail_site(transactional_db):
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
     )
+    if not Workflow.objects.exists():
+        # As Wagtail's migration 0048 leaves it: moderators approve pages from the root down.
+        task = GroupApprovalTask.objects.create(name="Moderators approval")
+        task.groups.set(Group.objects.filter(name="Moderators"))
+        workflow = Workflow.objects.create(name="Moderators approval")
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        WorkflowPage.objects.create(workflow=workflow, page=root)
     return home
