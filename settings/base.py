@@ -231,7 +231,10 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("PORTAL_NAME", default="Наставничество")
-WAGTAILADMIN_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+# The portal's address as people outside reach it (https://portal.school.ru): printed
+# invitation links, their QR codes and mail are built from it. Unset, they fall back to the
+# default Wagtail Site's host name, then to the address of the request (portal/base_url.py).
+WAGTAILADMIN_BASE_URL = env("PORTAL_BASE_URL", default="")
 WAGTAILDOCS_DOCUMENT_MODEL = "home.MentoringDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = [

@@ -10,7 +10,6 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import connection, models, transaction
@@ -25,6 +24,7 @@ from forms_app.models import (
     QuestionnairePage,
     QuestionnaireSubmission,
 )
+from portal.base_url import portal_base_url
 from programmes.models import Meeting, Participant
 from programmes.services.feedback import feedback_submit
 from programmes.services.participants import participant_update_from_answers
@@ -191,7 +191,7 @@ def notify_curator(*, page: QuestionnairePage, submission_id: int) -> None:
     """A link to the answers, never the answers: no personal data travels by mail."""
     if not page.to_address:
         return
-    link = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailforms:list_submissions", args=[page.pk])
+    link = portal_base_url() + reverse("wagtailforms:list_submissions", args=[page.pk])
     try:
         send_mail(
             subject=page.subject or _("New answer to «%(title)s»") % {"title": page.title},

@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.base_url import portal_base_url
 from programmes.models import (
     Consent,
     ConsentKind,
@@ -266,7 +267,7 @@ def notify_curators_of_withdrawal(
                 consent_id,
             )
             return 0
-        link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        link = portal_base_url() + reverse(
             "programmes_participant_modeladmin_inspect", args=[consent.participant_id]
         )
         subject = _(
