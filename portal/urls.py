@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from forms_app.public import short_links
 from portal import views
 from portal.signin.throttle import SiteLoginForm
 from programmes.admin.site_history import site_history_urls
@@ -30,6 +31,9 @@ urlpatterns = [
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("cabinet/", include("programmes.cabinet.urls")),
+    # A printed invitation's short link, typed by hand: 12 characters of path, «/i/K7MQ-2PXA»,
+    # with or without a trailing slash; «/i/» alone asks for the code.
+    re_path(r"^i/(?P<code>[^/]*)/?$", short_links.redeem, name="forms_app_invitation_short_link"),
 ]
 
 if settings.DEBUG:

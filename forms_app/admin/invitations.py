@@ -1,7 +1,8 @@
 """Invitations in bulk: choose a form page and a list of participants, hand out the links."""
 
+from dataclasses import dataclass
+
 from django import forms
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponse
@@ -11,9 +12,16 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
+from wagtail_modeladmin.views import InspectView
 
 from forms_app.models import ConsentPage, Invitation, QuestionnaireAccess, QuestionnairePage
-from forms_app.services.invitations import invitation_url, invitations_create, invitations_xlsx
+from forms_app.services.invitations import (
+    invitation_url,
+    invitations_create,
+    invitations_xlsx,
+    qr_svg,
+)
+from portal.base_url import portal_base_url
 from programmes.admin.base import ScopedModelAdmin
 from programmes.admin.permissions import OrganisationPermissionHelper
 from programmes.models import Organisation, Participant, ParticipantCategory, ParticipantStatus
@@ -127,7 +135,7 @@ class InvitationBatchView(InvitationAccessMixin, WagtailAdminTemplateMixin, Temp
     template_name = "forms_app/admin/invitation_batch.html"
 
     def get_context_data(self, **kwargs):
-        base_url = settings.WAGTAILADMIN_BASE_URL
+        base_url = portal_base_url(self.request)
         rows = [
             (invitation, invitation_url(invitation, base_url=base_url))
             for invitation in self.batch()
@@ -135,13 +143,40 @@ class InvitationBatchView(InvitationAccessMixin, WagtailAdminTemplateMixin, Temp
         return super().get_context_data(rows=rows, **kwargs)
 
 
+@dataclass(frozen=True)
+class Slip:
+    invitation: Invitation
+    url: str
+    qr: str
+
+    @property
+    def address(self) -> str:
+        """The link as it is typed: without «https://», which browsers add themselves."""
+        return self.url.split("://", 1)[-1]
+
+    @property
+    def prefix(self) -> str:
+        """The address up to the code, «portal.school.ru/i/», printed smaller than the code."""
+        return self.address.removesuffix(self.invitation.code_display)
+
+
 class InvitationBatchPrintView(InvitationBatchView):
+    """Slips to cut and hand out: the short link in large type and its QR code on each."""
+
     template_name = "forms_app/admin/invitation_print.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["slips"] = [
+            Slip(invitation=invitation, url=url, qr=qr_svg(url, title=url))
+            for invitation, url in context["rows"]
+        ]
+        return context
 
 
 class InvitationBatchXlsxView(InvitationAccessMixin, View):
     def get(self, request):
-        content = invitations_xlsx(self.batch(), base_url=settings.WAGTAILADMIN_BASE_URL)
+        content = invitations_xlsx(self.batch(), base_url=portal_base_url(request))
         response = HttpResponse(
             content,
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -161,6 +196,16 @@ class InvitationPermissionHelper(OrganisationPermissionHelper):
         return False
 
 
+class InvitationInspectView(InspectView):
+    """The invitation's screen: its short link and QR code, to print or show again one by one."""
+
+    def get_context_data(self, **kwargs):
+        url = invitation_url(self.instance, base_url=portal_base_url(self.request))
+        return super().get_context_data(
+            short_link=url, qr=qr_svg(url, title=url), expired=self.instance.is_expired(), **kwargs
+        )
+
+
 class InvitationAdmin(ScopedModelAdmin):
     """The invitations of the user's organisations; its history is Wagtail's log, checked too."""
 
@@ -169,6 +214,10 @@ class InvitationAdmin(ScopedModelAdmin):
     menu_icon = "mail"
     permission_helper_class = InvitationPermissionHelper
     inspect_view_enabled = True
+    inspect_view_class = InvitationInspectView
+    inspect_template_name = "forms_app/admin/invitation_inspect.html"
+    # The token is the long link's key: the short link below stands for it.
+    inspect_view_fields_exclude = ("token",)
     list_display = ("participant", "page", "expires_at", "used_at", "created_by")
     list_filter = ("for_representative",)
     search_fields = ("participant__last_name", "participant__group")

@@ -25,6 +25,13 @@ can say exactly when sending works again, and resending while refused does not p
 back. The limits are read on every call, so settings overrides work in tests and in the
 benchmark (benchmarks/settings.py), which sends thousands of answers from one address.
 
+Short codes. Looking up a typed invitation code (forms_app/public/short_links.py) costs one
+attempt against a counter of its own per address, with the same limit and window: a class
+opening its slips, scanning the QR code or typing it, two or three tries each, fits as the
+answers do, while a robot guessing codes gets 600 tries per half hour (the arithmetic of
+what that buys is in forms_app/models/invitations.py). Opening a long link costs nothing:
+its token cannot be guessed.
+
 Without its store the limit fails open. When the cache (Redis) does not answer, the portal's
 backend turns every count into a miss (portal/redis_cache.py), each attempt counts as the
 first, and every answer goes through. A pupil's genuine answer during a Redis outage matters
@@ -83,11 +90,24 @@ def respondent_key(
     return None
 
 
+def _retry_after(window: int, now: float) -> int:
+    return max(1, math.ceil(window - now % window))
+
+
+def check_code_lookup(*, ip: str | None) -> Refusal | None:
+    """Count one look-up of a typed invitation code from this address; a Refusal past the limit."""
+    window = _window_seconds()
+    now = _now()
+    if _count(f"code:{ip or 'unknown'}", window=window, now=now) > settings.FORMS_RATE_LIMIT_PER_IP:
+        return Refusal(ADDRESS, _retry_after(window, now))
+    return None
+
+
 def check(*, ip: str | None, respondent: str | None) -> Refusal | None:
     """Count one attempt to send a form; a Refusal once a counter is past its limit."""
     window = _window_seconds()
     now = _now()
-    retry_after = max(1, math.ceil(window - now % window))
+    retry_after = _retry_after(window, now)
     # A request with no readable address still counts, together with all such requests.
     if _count(f"ip:{ip or 'unknown'}", window=window, now=now) > settings.FORMS_RATE_LIMIT_PER_IP:
         return Refusal(ADDRESS, retry_after)

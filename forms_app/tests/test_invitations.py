@@ -61,7 +61,8 @@ def test_curator_creates_invitations_for_a_filtered_class(client, school):
     invited = set(Invitation.objects.values_list("participant__last_name", flat=True))
     assert invited == {"Ученик0", "Ученик1", "Ученик2"}
     batch = client.get("/admin/invitations/batch/").content.decode()
-    assert "Ученик1" in batch and "?invitation=" in batch
+    code = Invitation.objects.get(participant__last_name="Ученик1").code
+    assert "Ученик1" in batch and f"/i/{code[:4]}-{code[4:]}" in batch
 
 
 def test_invitations_download_as_xlsx_with_name_class_and_link(client, school):
@@ -73,8 +74,8 @@ def test_invitations_download_as_xlsx_with_name_class_and_link(client, school):
     rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.values)
     assert rows[0][:4] == ("ФИО", "Класс, группа", "Анкета", "Ссылка")
     assert len(rows) == 4
-    token = Invitation.objects.get(participant__last_name=rows[1][0].split()[0]).token
-    assert rows[1][3].endswith(f"?invitation={token}")
+    code = Invitation.objects.get(participant__last_name=rows[1][0].split()[0]).code
+    assert rows[1][3] == f"http://testserver/i/{code[:4]}-{code[4:]}"
 
 
 def test_printable_sheets_list_every_link(client, school):
