@@ -47,6 +47,13 @@ def _page(request, *, status: int, typed: str = "", title: str = "", message: st
     )
 
 
+def _unlogged(response):
+    """Keep Django from logging the refusal with its path: the path holds a typed code, and a
+    refused one (429) may be valid, a key to a child's form like the long link's token."""
+    response._has_been_logged = True
+    return response
+
+
 @require_safe
 @never_cache
 def redeem(request, code: str = ""):
@@ -69,23 +76,25 @@ def redeem(request, code: str = ""):
             % {"time": f"{until:%H:%M}"},
         )
         response["Retry-After"] = str(refusal.retry_after)
-        return response
+        return _unlogged(response)
     found = normalise_code(typed)
     invitation = (
         Invitation.objects.select_related("page").filter(code=found).first() if found else None
     )
     page_url = invitation.page.url if invitation is not None else None
     if not page_url:
-        return _page(
-            request,
-            status=404,
-            typed=typed,
-            title=_("No such code"),
-            message=_(
-                "Check the code on your slip: it has %(length)d Latin letters and digits. "
-                "The dash and the case of the letters do not matter. If it still does not "
-                "open, ask the curator for a new invitation."
+        return _unlogged(
+            _page(
+                request,
+                status=404,
+                typed=typed,
+                title=_("No such code"),
+                message=_(
+                    "Check the code on your slip: it has %(length)d Latin letters and digits. "
+                    "The dash and the case of the letters do not matter. If it still does not "
+                    "open, ask the curator for a new invitation."
+                )
+                % {"length": CODE_LENGTH},
             )
-            % {"length": CODE_LENGTH},
         )
     return HttpResponseRedirect(f"{page_url}?invitation={invitation.token}")
