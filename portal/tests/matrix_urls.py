@@ -175,6 +175,15 @@ VARIANTS = {
         ),
     },
     "search": {"": _fixed("/search/?q=совета")},
+    # A printed slip's short link: it leads to the invitation page's own link (a redirect).
+    "forms_app_invitation_short_link": {
+        "asks for the code": _fixed("/i/"),
+        "code": lambda world: f"/i/{world.objects['invitation'].code_display}",
+        "code typed into the form": lambda world: (
+            f"/i/?code={world.objects['invitation'].code.lower()}"
+        ),
+        "no such code": _fixed("/i/2222-2222"),
+    },
 }
 # Admin views that render a page as visitors see it, opened for the group-meeting preference
 # questionnaire too: its form lists the meeting's attendees.

@@ -10,6 +10,7 @@ The budget per property is `FUZZ_EXAMPLES` (20 in `make test`); a longer run:
 """
 
 import os
+from urllib.parse import quote
 
 import pytest
 from django.core.cache import cache
@@ -85,6 +86,15 @@ def test_questionnaires_answer_any_form_input(client, questionnaires, data):
 
     assert_no_server_error(client.get(page.url, {"invitation": token}))
     assert_no_server_error(client.post(f"{page.url}?invitation=", {**answers, "invitation": token}))
+
+
+@FUZZ
+@given(typed=any_text, trailing_slash=st.booleans(), params=query)
+def test_short_invitation_links_answer_any_typed_code(client, typed, trailing_slash, params):
+    path = "/i/" + quote(typed, safe="") + ("/" if trailing_slash else "")
+
+    assert_no_server_error(client.get(path, params))
+    assert_no_server_error(client.get("/i/", {**params, "code": typed}))
 
 
 @FUZZ
