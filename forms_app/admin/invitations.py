@@ -216,8 +216,8 @@ class InvitationAdmin(ScopedModelAdmin):
     inspect_view_enabled = True
     inspect_view_class = InvitationInspectView
     inspect_template_name = "forms_app/admin/invitation_inspect.html"
-    # The token is the long link's key: the short link below stands for it.
-    inspect_view_fields_exclude = ("token",)
+    # The short link above shows the code; the token is the long link's key, not for the eye.
+    inspect_view_fields_exclude = ("token", "code")
     list_display = ("participant", "page", "expires_at", "used_at", "created_by")
     list_filter = ("for_representative",)
     search_fields = ("participant__last_name", "participant__group")

@@ -16,12 +16,11 @@ against the client's address (forms_app/public/ratelimit.py), found or not.
 import datetime
 import logging
 
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
 
 from forms_app.models import Invitation
 from forms_app.models.invitations import CODE_LENGTH, normalise_code
@@ -41,7 +40,6 @@ def _page(request, *, status: int, typed: str = "", title: str = "", message: st
             "title": title or _("Invitation code"),
             "message": message,
             "typed": typed[:40],
-            "code_length": CODE_LENGTH,
         },
         status=status,
     )
@@ -54,9 +52,10 @@ def _unlogged(response):
     return response
 
 
-@require_safe
 @never_cache
 def redeem(request, code: str = ""):
+    if request.method not in ("GET", "HEAD"):
+        return _unlogged(HttpResponseNotAllowed(["GET", "HEAD"]))
     typed = (code or request.GET.get("code", "")).strip()
     if not typed:
         return _page(request, status=200)
@@ -68,6 +67,7 @@ def redeem(request, code: str = ""):
         response = _page(
             request,
             status=429,
+            typed=typed,
             title=_("Too many attempts"),
             message=_(
                 "Too many codes have been typed from your address in the last minutes. "

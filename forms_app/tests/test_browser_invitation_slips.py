@@ -59,6 +59,12 @@ def test_slips_print_a_short_link_and_its_qr_code_and_the_typed_code_opens_the_f
     assert qr_text == [f"{live_server.url}/i/{code[:4]}-{code[4:]}"]
     assert len(printed.removeprefix(host)) <= 12
 
+    invitation = Invitation.objects.get(code=code)
+    desk.emulate_media(media="screen")
+    desk.goto(f"{live_server.url}/admin/forms_app/invitation/inspect/{invitation.pk}/")
+    expect(desk.locator(".invitation-link__qr svg")).to_be_visible()
+    desk.screenshot(path="/tmp/links-inspect.png", full_page=True)
+
     phone = browser.new_context(viewport=PHONE, is_mobile=True, locale="ru-RU").new_page()
     phone.goto(f"{live_server.url}/i/")
     phone.fill("input[name=code]", f"{code[:4].lower()} {code[4:].lower()}")

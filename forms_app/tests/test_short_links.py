@@ -162,6 +162,7 @@ def test_a_code_is_not_written_to_the_log(client, invited, settings, caplog):
 
     client.get(f"/i/{near_miss}")
     client.get(short_path(invited))
+    client.post(short_path(invited))
 
     assert caplog.records, "the refusal is logged"
     assert not [r for r in caplog.records if invited.code[:7] in r.getMessage()]
