@@ -73,6 +73,13 @@ class QuestionnaireFormBuilder(FormBuilder):
         )
         return django.forms.CharField(**options)
 
+    def create_dropdown_field(self, field, options):
+        # Without an empty first option the browser shows the first choice as if chosen, and a
+        # respondent who skipped the question would send it unknowingly.
+        choices = self.get_formatted_field_choices(field)
+        options["choices"] = [("", _("— choose —")), *choices]
+        return django.forms.ChoiceField(**options)
+
     def create_rating_5_field(self, field, options):
         return RatingField(top=5, **options)
 

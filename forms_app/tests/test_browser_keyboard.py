@@ -100,6 +100,8 @@ def test_a_questionnaire_is_completed_with_the_keyboard_alone(live_server, brows
     tab_to(page, meeting_format)
     page.keyboard.press("ArrowDown")
     tab_to(page, grade)
+    # The list opens on «— выберите —»: two steps down reach the second class.
+    page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
     # Each checkbox is a stop of its own: Space ticks it.
     tab_to(page, topics)
