@@ -16,6 +16,7 @@ from wagtail.coreutils import safe_snake_case
 from wagtail.fields import RichTextField
 
 from forms_app.form_builder import QuestionnaireFormBuilder
+from forms_app.page_form import QuestionnairePageForm
 from programmes.models import Participant
 
 
@@ -202,6 +203,7 @@ class QuestionnairePage(AbstractEmailForm):
 
     parent_page_types = ["home.MentoringSectionPage"]
     subpage_types = []
+    base_form_class = QuestionnairePageForm
 
     class Meta:
         verbose_name = _("questionnaire")
