@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
-from wagtail_modeladmin.views import InspectView
 
 from forms_app.models import ConsentPage, Invitation, QuestionnaireAccess, QuestionnairePage
 from forms_app.services.invitations import (
@@ -23,6 +22,7 @@ from forms_app.services.invitations import (
 )
 from portal.base_url import portal_base_url
 from programmes.admin.base import ScopedModelAdmin
+from programmes.admin.grammar import RecordInspectView
 from programmes.admin.permissions import OrganisationPermissionHelper
 from programmes.models import Organisation, Participant, ParticipantCategory, ParticipantStatus
 from programmes.selectors.access import scoped
@@ -196,7 +196,7 @@ class InvitationPermissionHelper(OrganisationPermissionHelper):
         return False
 
 
-class InvitationInspectView(InspectView):
+class InvitationInspectView(RecordInspectView):
     """The invitation's screen: its short link and QR code, to print or show again one by one."""
 
     def get_context_data(self, **kwargs):

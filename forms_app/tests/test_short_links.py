@@ -260,3 +260,4 @@ def test_the_invitations_screen_shows_its_short_link_and_qr_code(curator, invite
     assert link in html
     assert [text for svg in svgs(html) if "qrline" in svg for text in decode_svg(svg)] == [link]
     assert invited.token not in html
+    assert "Вернуться к списку приглашений" in html
