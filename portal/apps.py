@@ -23,6 +23,7 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from portal import checks  # noqa: F401  registers the deployment checks
+        from portal.date_widgets import register_strict_date_widgets
         from portal.page_cache import connect_purge_signals
         from portal.signin import (  # noqa: F401  receivers: refused sign-ins, staff sessions
             idle,
@@ -31,3 +32,4 @@ class PortalConfig(AppConfig):
 
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="portal.sync_roles")
         connect_purge_signals()
+        register_strict_date_widgets()

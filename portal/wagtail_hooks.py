@@ -36,3 +36,9 @@ def register_lockouts_menu_item():
 def portal_admin_css():
     """The portal's layout fixes for Wagtail's admin: listings at 1366 px and on a phone."""
     return format_html('<link rel="stylesheet" href="{}">', static("portal/css/admin.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def strict_date_pickers():
+    """Every date picker of the admin keeps the typed text (static/portal/js/strict-dates.js)."""
+    return format_html('<script src="{}"></script>', static("portal/js/strict-dates.js"))

@@ -21,10 +21,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets import AdminDateInput
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.views import InspectView, InstanceSpecificView
 
+from portal.date_widgets import StrictAdminDateInput
 from programmes.models import (
     OPEN_PAIR_STATUSES,
     Consent,
@@ -169,7 +169,7 @@ class ParticipantButtonHelper(ButtonHelper):
 class ConsentWithdrawalForm(forms.Form):
     withdrawn_on = forms.DateField(
         label=gettext_lazy("Withdrawn on"),
-        widget=AdminDateInput,
+        widget=StrictAdminDateInput,
         help_text=gettext_lazy("The day the withdrawal was received."),
     )
     reason = forms.CharField(

@@ -34,8 +34,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets import AdminDateInput
 
+from portal.date_widgets import StrictAdminDateInput
 from programmes.history.diff import Version
 from programmes.history.journal import (
     MAX_MATCHED_USERS,
@@ -65,10 +65,10 @@ class JournalFilterForm(forms.Form):
         help_text=gettext_lazy("Surname, name or login."),
     )
     date_from = forms.DateField(
-        label=gettext_lazy("Period from"), required=False, widget=AdminDateInput()
+        label=gettext_lazy("Period from"), required=False, widget=StrictAdminDateInput()
     )
     date_to = forms.DateField(
-        label=gettext_lazy("Period to"), required=False, widget=AdminDateInput()
+        label=gettext_lazy("Period to"), required=False, widget=StrictAdminDateInput()
     )
     object_id = forms.IntegerField(
         label=gettext_lazy("Record ID"), required=False, min_value=1, max_value=MAX_OBJECT_ID
