@@ -9,7 +9,7 @@ from programmes.models import Participant
 from programmes.models.history import attribute_change
 from programmes.models.records import is_organisation_scoped
 from programmes.selectors.access import scoped
-from programmes.services.meetings import attendance_errors, meeting_save
+from programmes.services.meetings import attendance_errors, meeting_save, status_change_error
 from programmes.services.pairs import pair_membership_errors, pair_save
 
 
@@ -98,6 +98,9 @@ class MeetingAdminForm(ProgrammeAdminForm):
             return
         for message in attendance_errors(meeting=self.instance, attendees=list(attendees)):
             self.add_error("attendees", message)
+        status_error = status_change_error(meeting=self.instance)
+        if status_error:
+            self.add_error("status", status_error)
 
     def save(self, commit=True):
         return meeting_save(

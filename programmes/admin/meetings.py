@@ -19,6 +19,7 @@ class MeetingAdmin(ProgrammeModelAdmin):
     menu_order = 40
     list_display = (
         "held_at_display",
+        "status",
         "programme",
         "pair",
         "kind",
@@ -26,11 +27,12 @@ class MeetingAdmin(ProgrammeModelAdmin):
         "topic",
         "feedback_count",
     )
-    list_filter = ("kind", "format", "programme")
+    list_filter = ("status", "kind", "format", "programme")
     search_fields = ("topic", "pair__mentor__last_name")
     list_select_related = ("programme", "pair__mentor")
     list_export = (
         "held_at_display",
+        "get_status_display",
         "programme",
         "pair",
         "get_kind_display",
@@ -43,7 +45,8 @@ class MeetingAdmin(ProgrammeModelAdmin):
     edit_handler = form(
         [
             FieldRowPanel([FieldPanel("programme"), FieldPanel("pair")]),
-            FieldRowPanel([FieldPanel("kind"), FieldPanel("format"), FieldPanel("held_at")]),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("format")]),
+            FieldRowPanel([FieldPanel("status"), FieldPanel("held_at")]),
             FieldPanel("topic"),
             FieldPanel("outcome"),
             FieldPanel("attendees"),

@@ -9,27 +9,19 @@ from dataclasses import dataclass
 from typing import Literal
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from programmes.models import (
     Consent,
     Feedback,
     Meeting,
-    MeetingAttendance,
+    MeetingStatus,
     Pair,
     PairMentee,
-    PairStatus,
     Participant,
 )
-
-# A draft is the curator's work in progress: participants see a pair once it is approved.
-VISIBLE_PAIR_STATUSES = (
-    PairStatus.APPROVED,
-    PairStatus.ACTIVE,
-    PairStatus.COMPLETED,
-    PairStatus.TERMINATED,
-)
+from programmes.selectors.meetings import VISIBLE_PAIR_STATUSES, meetings_of_participant
 
 MENTOR, MENTEE = "mentor", "mentee"
 
@@ -49,21 +41,8 @@ def _current_memberships(participant: Participant) -> QuerySet[PairMentee]:
 
 
 def meetings_for(*, participant: Participant) -> QuerySet[Meeting]:
-    """Meetings the participant may see and give feedback on.
-
-    Those of the pairs they mentor, those of the pairs they are a current mentee of that
-    were held on or after the day they joined, and the group meetings they attended.
-    """
-    attended = _current_memberships(participant).filter(
-        pair=OuterRef("pair"), joined_on__lte=OuterRef("held_at__date")
-    )
-    of_pairs = Q(pair__status__in=VISIBLE_PAIR_STATUSES) & (
-        Q(pair__mentor=participant) | Exists(attended)
-    )
-    group_meetings = Q(pair__isnull=True) & Exists(
-        MeetingAttendance.objects.filter(meeting=OuterRef("pk"), participant=participant)
-    )
-    return Meeting.objects.filter(of_pairs | group_meetings)
+    """Meetings the participant may see; feedback is given on the held ones among them."""
+    return meetings_of_participant(participant)
 
 
 @dataclass(frozen=True)
@@ -80,12 +59,12 @@ class MeetingRow:
     kind: str
     format: str
     topic: str
-    is_past: bool
+    is_held: bool
     feedback_given: bool
 
     @property
     def feedback_due(self) -> bool:
-        return self.is_past and not self.feedback_given
+        return self.is_held and not self.feedback_given
 
 
 @dataclass(frozen=True)
@@ -103,6 +82,18 @@ class PairCard:
     @property
     def is_mentor(self) -> bool:
         return self.role == MENTOR
+
+    @property
+    def planned_meetings(self) -> list[MeetingRow]:
+        """Upcoming first: the next meeting is the one to prepare for."""
+        return sorted(
+            (meeting for meeting in self.meetings if not meeting.is_held),
+            key=lambda meeting: meeting.held_at,
+        )
+
+    @property
+    def held_meetings(self) -> list[MeetingRow]:
+        return [meeting for meeting in self.meetings if meeting.is_held]
 
     @property
     def feedback_due_count(self) -> int:
@@ -145,13 +136,10 @@ def cabinet_pairs(*, participant: Participant) -> list[PairCard]:
             "meeting_id", flat=True
         )
     )
-    now = timezone.now()
-    return [_card(pair, participant=participant, given=given, now=now) for pair in pairs]
+    return [_card(pair, participant=participant, given=given) for pair in pairs]
 
 
-def _card(
-    pair: Pair, *, participant: Participant, given: set[int], now: datetime.datetime
-) -> PairCard:
+def _card(pair: Pair, *, participant: Participant, given: set[int]) -> PairCard:
     is_mentor = pair.mentor_id == participant.pk
     memberships = pair.current_memberships
     if is_mentor:
@@ -174,7 +162,7 @@ def _card(
             kind=meeting.get_kind_display(),
             format=meeting.get_format_display(),
             topic=meeting.topic,
-            is_past=meeting.held_at <= now,
+            is_held=meeting.status == MeetingStatus.HELD,
             feedback_given=meeting.pk in given,
         )
         for meeting in pair.meetings.all()

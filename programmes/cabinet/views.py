@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -58,10 +57,10 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
     if given is not None and request.method == "POST":
         messages.warning(request, _("You have already given feedback on this meeting."))
         return redirect("cabinet:overview")
-    is_past = meeting.held_at <= timezone.now()
+    is_held = meeting.is_held
 
     form = None
-    if given is None and is_past:
+    if given is None and is_held:
         form = FeedbackForm(request.POST if request.method == "POST" else None)
         if form.is_valid():
             try:
@@ -89,7 +88,7 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "given": given,
             "given_label": dict(RATING_CHOICES).get(given.rating) if given else None,
-            "is_past": is_past,
+            "is_held": is_held,
         },
         # A POST that was refused is answered with the form and its errors.
         status=400 if request.method == "POST" and form is None else 200,

@@ -11,6 +11,7 @@ from .meetings import (
     MeetingAttendance,
     MeetingFormat,
     MeetingKind,
+    MeetingStatus,
 )
 from .organisations import Organisation, PartnerOrganisation
 from .pairs import (
@@ -48,6 +49,7 @@ __all__ = [
     "MeetingAttendance",
     "MeetingFormat",
     "MeetingKind",
+    "MeetingStatus",
     "MentorTraining",
     "MentoringForm",
     "Organisation",

@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from portal.grammar import F, Noun
@@ -24,6 +25,11 @@ class MeetingKind(models.TextChoices):
     FINAL = "final", _("Final")
 
 
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", pgettext_lazy("meeting status", "Planned")
+    HELD = "held", pgettext_lazy("meeting status", "Held")
+
+
 class MeetingFormat(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
     REMOTE = "remote", _("Remote")
@@ -35,6 +41,10 @@ class Meeting(ProgrammeRecord):
     Pairs meet at least once every two weeks. The group meeting comes before the pairs: the
     mentors and mentees get to know each other, and afterwards say whom they would like to
     work with, choosing among those who attended (the preference questionnaire).
+
+    A meeting is planned or held. Only a held one counts for the pair's regularity and can
+    have feedback, so it cannot be dated in the future: a meeting «held» next month would
+    keep its pair off the overdue list until then.
     """
 
     organisation_path = "programme__organisation"
@@ -60,6 +70,13 @@ class Meeting(ProgrammeRecord):
         _("kind"), max_length=20, choices=MeetingKind.choices, default=MeetingKind.WORKING
     )
     held_at = models.DateTimeField(_("date and time"))
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=MeetingStatus.choices,
+        default=MeetingStatus.HELD,
+        help_text=_("A held meeting is dated today or earlier; an upcoming one is planned."),
+    )
     format = models.CharField(
         _("format"), max_length=20, choices=MeetingFormat.choices, default=MeetingFormat.IN_PERSON
     )
@@ -117,6 +134,14 @@ class Meeting(ProgrammeRecord):
             )
         if not self.held_at:
             return
+        if self.status == MeetingStatus.HELD and self.held_at > timezone.now():
+            raise ValidationError(
+                {
+                    "held_at": _(
+                        "A held meeting cannot be in the future: check the date, or mark the meeting as planned."
+                    )
+                }
+            )
         day = timezone.localtime(self.held_at).date()
         if self.pair_id is None:
             self._check_programme_period(day)
@@ -136,6 +161,10 @@ class Meeting(ProgrammeRecord):
     @property
     def is_group_meeting(self) -> bool:
         return self.pair_id is None
+
+    @property
+    def is_held(self) -> bool:
+        return self.status == MeetingStatus.HELD
 
 
 class MeetingAttendance(ProgrammeRecord):

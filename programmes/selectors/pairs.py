@@ -1,11 +1,15 @@
-"""Reads of pairs and groups: the overdue ones, with their last meeting."""
+"""Reads of pairs and groups: the overdue ones, with their last meeting.
+
+Only held meetings count: a planned one has not happened, and a pair whose next meeting is
+planned but whose last one was a month ago is overdue all the same.
+"""
 
 import datetime
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from programmes.models import MEETING_INTERVAL_DAYS, Meeting, Pair, PairStatus
+from programmes.models import MEETING_INTERVAL_DAYS, Meeting, MeetingStatus, Pair, PairStatus
 
 
 def overdue_cutoff(today: datetime.date) -> datetime.datetime:
@@ -15,9 +19,13 @@ def overdue_cutoff(today: datetime.date) -> datetime.datetime:
 
 
 def with_last_meeting(queryset: QuerySet[Pair]) -> QuerySet[Pair]:
-    """Each pair's latest meeting, read per pair from the (pair, held_at) index: a join with
-    GROUP BY would aggregate every meeting of every pair before a list shows its first 50."""
-    latest = Meeting.objects.filter(pair=OuterRef("pk")).order_by("-held_at").values("held_at")
+    """Each pair's latest held meeting, read per pair from the (pair, held_at) index: a join
+    with GROUP BY would aggregate every meeting of every pair before a list shows its first 50."""
+    latest = (
+        Meeting.objects.filter(pair=OuterRef("pk"), status=MeetingStatus.HELD)
+        .order_by("-held_at")
+        .values("held_at")
+    )
     return queryset.annotate(last_meeting_at=Subquery(latest[:1]))
 
 

@@ -163,7 +163,7 @@ KEPT_FIELDS: dict[type[models.Model], frozenset[str]] = {
         }
     ),
     PairMentee: frozenset({"id", "pair", "mentee", "joined_on", "left_on"}),
-    Meeting: frozenset({"id", "programme", "pair", "kind", "held_at", "format"}),
+    Meeting: frozenset({"id", "programme", "pair", "kind", "held_at", "status", "format"}),
     MeetingAttendance: frozenset({"id", "meeting", "participant"}),
     Feedback: frozenset({"id", "meeting", "author", "rating", "submitted_at"}),
     MatchPreference: frozenset({"id", "participant", "preferred", "programme", "stated_at"}),

@@ -32,13 +32,15 @@ def feedback_submit(
     """Record `author`'s feedback on `meeting`; `user` is written to the history row.
 
     Refused with a ValidationError when the author is neither the pair's mentor nor a current
-    mentee who was already in the pair on the meeting's day, when the meeting has not taken
-    place yet, when the author has given feedback on it already, or when the rating is not a
+    mentee who was already in the pair on the meeting's day, when the meeting is not marked
+    held, when the author has given feedback on it already, or when the rating is not a
     whole number from 1 to 5.
     """
     with transaction.atomic():
         _check_author(meeting=meeting, author=author)
-        if meeting.held_at > timezone.now():
+        # A planned meeting has not happened, whatever its date says; a held one is never
+        # dated in the future (Meeting.clean), the time check covers a clock moved back.
+        if not meeting.is_held or meeting.held_at > timezone.now():
             raise ValidationError(
                 _("Feedback can be given once the meeting has taken place."), code=NOT_HELD_YET
             )

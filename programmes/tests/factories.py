@@ -17,6 +17,7 @@ from programmes.models import (
     MatchPreference,
     Meeting,
     MeetingAttendance,
+    MeetingStatus,
     MentoringForm,
     MentorTraining,
     Organisation,
@@ -183,6 +184,12 @@ class MeetingFactory(factory.django.DjangoModelFactory):
         lambda: timezone.make_aware(datetime.datetime(2023, 10, 10, 15, 0))
     )
     topic = "Встреча-знакомство"
+    # As a curator would record it: a meeting still to come is planned, a past one held.
+    status = factory.LazyAttribute(
+        lambda meeting: (
+            MeetingStatus.PLANNED if meeting.held_at > timezone.now() else MeetingStatus.HELD
+        )
+    )
 
     class Meta:
         model = Meeting
