@@ -11,6 +11,7 @@ from portal.grammar import N, Noun
 from portal.uploads import FileContentValidator
 from programmes.models.history import TrackedHistory
 from programmes.models.participants import Participant
+from programmes.models.past_dates import future_date_errors
 from programmes.models.records import SCAN_EXTENSIONS, ProgrammeRecord
 
 
@@ -229,6 +230,7 @@ class Consent(ProgrammeRecord):
             value = getattr(self, name)
             if value and value > timezone.localdate():
                 errors[name] = _("The document's date of issue is in the future.")
+        errors.update(future_date_errors(self, ("given_on", "accepted_at", "withdrawn_on")))
         if self.valid_until and self.given_on and self.valid_until < self.given_on:
             errors["valid_until"] = _("A consent cannot expire before it is given.")
         if self.withdrawn_on and self.given_on and self.withdrawn_on < self.given_on:

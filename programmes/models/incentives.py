@@ -10,6 +10,7 @@ from portal.grammar import F, N, Noun
 from portal.uploads import FileContentValidator
 from programmes.models.history import TrackedHistory
 from programmes.models.participants import Participant
+from programmes.models.past_dates import future_date_errors
 from programmes.models.records import MATERIAL_EXTENSIONS, SCAN_EXTENSIONS, ProgrammeRecord
 
 
@@ -58,6 +59,8 @@ class MentorTraining(ProgrammeRecord):
             raise ValidationError(
                 {"mentor": _("%(name)s is not in the mentor base.") % {"name": self.mentor}}
             )
+        if errors := future_date_errors(self, ("completed_on",)):
+            raise ValidationError(errors)
 
 
 class IncentiveKind(models.TextChoices):
@@ -137,6 +140,7 @@ class IncentiveDecision(ProgrammeRecord):
             errors["amount"] = _("Only a payment has an amount.")
         if self.status != DecisionStatus.PROPOSED and not self.decided_on:
             errors["decided_on"] = _("Give the date of the decision.")
+        errors.update(future_date_errors(self, ("decided_on", "order_date")))
         if errors:
             raise ValidationError(errors)
 

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -9,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from portal.grammar import F, Noun
 from programmes.models.history import TrackedHistory
 from programmes.models.participants import Participant
+from programmes.models.past_dates import LATER_THAN_TODAY, future_date_errors
 from programmes.models.programmes import Programme
 from programmes.models.records import ProgrammeRecord
 
@@ -102,6 +104,8 @@ class Pair(ProgrammeRecord):
                     "start": programme.start_date.strftime("%d.%m.%Y"),
                     "end": programme.end_date.strftime("%d.%m.%Y"),
                 }
+        # The start and end may be planned; the approving order has been signed.
+        errors.update(future_date_errors(self, ("order_date",)))
         if self.status == PairStatus.TERMINATED and not self.termination_reason.strip():
             errors["termination_reason"] = _("Give the reason the pair was terminated.")
         if self.status in CONSENT_REQUIRED_STATUSES and not (self.order_number and self.order_date):
@@ -187,3 +191,26 @@ class PairMentee(ProgrammeRecord):
             raise ValidationError({"left_on": _("A mentee cannot leave before joining.")})
         if self.left_on and not self.left_reason.strip():
             raise ValidationError({"left_reason": _("Give the reason the mentee left.")})
+        self._check_not_later_than_today()
+
+    def _check_not_later_than_today(self) -> None:
+        """Joining and leaving have happened, except in a pair that has not started yet: its
+        mentees join on its start, and one who leaves before it leaves on that day."""
+        today = timezone.localdate()
+        start = self.pair.start_date if self.pair_id and self.pair.start_date else today
+        if self.joined_on and self.joined_on > max(today, start):
+            raise ValidationError(
+                {
+                    "joined_on": _(
+                        "«%(field)s» cannot be later than today or than the pair's start."
+                    )
+                    % {"field": capfirst(self._meta.get_field("joined_on").verbose_name)}
+                }
+            )
+        if self.left_on and self.joined_on and self.left_on > max(today, self.joined_on):
+            raise ValidationError(
+                {
+                    "left_on": LATER_THAN_TODAY
+                    % {"field": capfirst(self._meta.get_field("left_on").verbose_name)}
+                }
+            )

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from portal.grammar import M, Noun
 from programmes.models.history import TrackedHistory
 from programmes.models.organisations import Organisation, PartnerOrganisation
+from programmes.models.past_dates import future_date_errors
 from programmes.models.records import ProgrammeRecord
 
 ADULT_AGE = 18
@@ -120,6 +121,8 @@ class Participant(ProgrammeRecord):
             errors["left_on"] = _("A participant cannot leave before joining.")
         if self.birth_date and self.birth_date > timezone.localdate():
             errors["birth_date"] = _("The date of birth is in the future.")
+        # Joining may be entered ahead; leaving is recorded once it has happened.
+        errors.update(future_date_errors(self, ("left_on",)))
         if (
             self.partner_organisation_id
             and self.partner_organisation.organisation_id != self.organisation_id
