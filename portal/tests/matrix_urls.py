@@ -110,6 +110,7 @@ MODEL_ADMIN_RECORDS = {
     "/admin/programmes/programme/": _obj("programme"),
     "/admin/programmes/pair/": _obj("pair"),
     "/admin/programmes/overdue-pairs/": _obj("pair"),
+    "/admin/programmes/pairmentee/": lambda world: world.objects["pair"].mentees.first(),
     "/admin/programmes/meeting/": _obj("meeting"),
     "/admin/programmes/feedback/": _obj("feedback"),
     "/admin/programmes/participant/": lambda world: world.people["mentee"].participant,

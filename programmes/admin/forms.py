@@ -10,7 +10,12 @@ from programmes.models.history import attribute_change
 from programmes.models.records import is_organisation_scoped
 from programmes.selectors.access import scoped
 from programmes.services.meetings import attendance_errors, meeting_save, status_change_error
-from programmes.services.pairs import pair_membership_errors, pair_save
+from programmes.services.pairs import (
+    joining_errors,
+    membership_correct_dates,
+    pair_membership_errors,
+    pair_save,
+)
 
 
 class ProgrammeAdminForm(WagtailAdminModelForm):
@@ -108,4 +113,31 @@ class MeetingAdminForm(ProgrammeAdminForm):
             attendees=list(self.cleaned_data.get("attendees") or []),
             user=self.for_user,
             reason=self.cleaned_data.get("change_reason", ""),
+        )
+
+
+class MembershipAdminForm(ProgrammeAdminForm):
+    """A curator's correction of a mentee's dates in a pair, saved by membership_correct_dates."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The history keeps the dates a correction replaces; it says why they were wrong.
+        self.fields["change_reason"].required = True
+        self.fields["change_reason"].help_text = _("Required; kept in the change history.")
+
+    def _post_clean(self):
+        super()._post_clean()
+        joined_on = self.cleaned_data.get("joined_on")
+        if joined_on and self.instance.pair_id:
+            for message in joining_errors(pair=self.instance.pair, joined_on=joined_on):
+                self.add_error("joined_on", message)
+
+    def save(self, commit=True):
+        return membership_correct_dates(
+            membership=self.instance,
+            joined_on=self.cleaned_data["joined_on"],
+            left_on=self.cleaned_data.get("left_on"),
+            left_reason=self.cleaned_data.get("left_reason", ""),
+            user=self.for_user,
+            reason=self.cleaned_data["change_reason"],
         )

@@ -15,7 +15,7 @@ from programmes.admin.organisations import (
     OrganisationAdmin,
     PartnerOrganisationAdmin,
 )
-from programmes.admin.pairs import OverduePairAdmin, PairAdmin
+from programmes.admin.pairs import OverduePairAdmin, PairAdmin, PairMenteeAdmin
 from programmes.admin.participants import MenteeBaseAdmin, MentorBaseAdmin, ParticipantAdmin
 from programmes.admin.preferences import MatchPreferenceAdmin
 from programmes.admin.programmes import ProgrammeAdmin
@@ -30,6 +30,7 @@ class MentoringGroup(ModelAdminGroup):
         ProgrammeAdmin,
         PairAdmin,
         OverduePairAdmin,
+        PairMenteeAdmin,
         MeetingAdmin,
         FeedbackAdmin,
         ParticipantAdmin,

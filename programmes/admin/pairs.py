@@ -2,6 +2,9 @@
 
 A pair meets at least every two weeks; the pairs that have not are what a curator looks at
 first each morning, so they get a menu item rather than a filter hidden in the pairs list.
+
+A mentee's place in a pair (PairMentee) is created and ended by the pair's form; its own list
+is where a curator corrects the dates of joining and leaving, with a reason for the history.
 """
 
 from django.contrib.admin import display
@@ -12,7 +15,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from programmes.admin.base import ProgrammeModelAdmin, form
 from programmes.admin.filters import OverdueFilter
-from programmes.admin.forms import PairAdminForm
+from programmes.admin.forms import MembershipAdminForm, PairAdminForm
+from programmes.admin.permissions import OrganisationPermissionHelper
 from programmes.models import Pair, PairMentee
 from programmes.selectors.pairs import overdue_q, with_last_meeting
 
@@ -110,3 +114,35 @@ class OverduePairAdmin(PairAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(overdue_q(timezone.localdate()))
+
+
+class MembershipPermissionHelper(OrganisationPermissionHelper):
+    """Memberships come and go with the pair's form; here their dates are only corrected."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class PairMenteeAdmin(ProgrammeModelAdmin):
+    model = PairMentee
+    menu_label = _("Mentees in pairs")
+    menu_icon = "user"
+    menu_order = 35
+    permission_helper_class = MembershipPermissionHelper
+    list_display = ("mentee", "pair", "joined_on", "left_on", "left_reason")
+    list_filter = ("pair__programme",)
+    search_fields = ("mentee__last_name", "pair__mentor__last_name")
+    list_select_related = ("mentee", "pair__mentor")
+    list_export = ("mentee", "pair", "joined_on", "left_on", "left_reason")
+    export_filename = "mentees-in-pairs"
+    inspect_view_fields = ("pair", "mentee", "joined_on", "left_on", "left_reason")
+    edit_handler = form(
+        [
+            FieldRowPanel([FieldPanel("joined_on"), FieldPanel("left_on")]),
+            FieldPanel("left_reason"),
+        ],
+        form_class=MembershipAdminForm,
+    )

@@ -111,14 +111,40 @@ def pair_save(
     """Save a pair and its mentees; a removed mentee keeps their row, marked as left."""
     today = today or timezone.localdate()
     pair_validate(pair=pair, mentees=mentees, today=today)
+    creating = pair._state.adding
+    previous_start = (
+        None if creating else Pair.objects.values_list("start_date", flat=True).get(pk=pair.pk)
+    )
     attribute_change(pair, user=user, reason=reason)
     pair.save()
-    _sync_mentees(pair=pair, mentees=mentees, user=user, reason=reason, today=today)
+    if previous_start and previous_start != pair.start_date:
+        _move_start(pair=pair, previous=previous_start, user=user, reason=reason)
+    # The mentees the pair is formed with are in it from its start, even when it is entered
+    # later; one added to a running pair joins on the day they are added.
+    joining = pair.start_date if creating else max(today, pair.start_date)
+    _sync_mentees(
+        pair=pair, mentees=mentees, user=user, reason=reason, today=today, joining=joining
+    )
     return pair
 
 
+def _move_start(*, pair: Pair, previous: datetime.date, user, reason: str) -> None:
+    """Mentees who joined on the pair's start join on the corrected start."""
+    for membership in pair.mentees.filter(joined_on=previous):
+        if membership.left_on is not None and membership.left_on < pair.start_date:
+            continue
+        membership.joined_on = pair.start_date
+        _save_membership(membership, user=user, reason=reason)
+
+
 def _sync_mentees(
-    *, pair: Pair, mentees: list[Participant], user, reason: str, today: datetime.date
+    *,
+    pair: Pair,
+    mentees: list[Participant],
+    user,
+    reason: str,
+    today: datetime.date,
+    joining: datetime.date,
 ) -> None:
     wanted = {mentee.pk for mentee in mentees}
     memberships = {membership.mentee_id: membership for membership in pair.mentees.all()}
@@ -132,9 +158,7 @@ def _sync_mentees(
             membership.left_reason = ""
             _save_membership(membership, user=user, reason=reason)
     for mentee_id in wanted - memberships.keys():
-        membership = PairMentee(
-            pair=pair, mentee_id=mentee_id, joined_on=max(today, pair.start_date)
-        )
+        membership = PairMentee(pair=pair, mentee_id=mentee_id, joined_on=joining)
         _save_membership(membership, user=user, reason=reason)
 
 
@@ -142,6 +166,45 @@ def _save_membership(membership: PairMentee, *, user, reason: str) -> None:
     membership.full_clean()
     attribute_change(membership, user=user, reason=reason)
     membership.save()
+
+
+def joining_errors(*, pair: Pair, joined_on: datetime.date) -> list[str]:
+    """Why a mentee cannot have joined the pair on this day: outside the pair's period."""
+    if joined_on < pair.start_date:
+        return [
+            _("A mentee cannot join before the pair starts (%(start)s).")
+            % {"start": pair.start_date.strftime("%d.%m.%Y")}
+        ]
+    if pair.end_date and joined_on > pair.end_date:
+        return [
+            _("A mentee cannot join after the pair ends (%(end)s).")
+            % {"end": pair.end_date.strftime("%d.%m.%Y")}
+        ]
+    return []
+
+
+@transaction.atomic
+def membership_correct_dates(
+    *,
+    membership: PairMentee,
+    joined_on: datetime.date,
+    left_on: datetime.date | None,
+    left_reason: str = "",
+    user=None,
+    reason: str,
+) -> PairMentee:
+    """A curator's correction of when a mentee joined or left a pair; the history keeps the
+    dates it replaces, so the correction needs a reason."""
+    if not reason.strip():
+        raise ValidationError({"change_reason": _("Give the reason for the correction.")})
+    errors = joining_errors(pair=membership.pair, joined_on=joined_on)
+    if errors:
+        raise ValidationError({"joined_on": errors})
+    membership.joined_on = joined_on
+    membership.left_on = left_on
+    membership.left_reason = left_reason.strip() if left_on else ""
+    _save_membership(membership, user=user, reason=reason.strip())
+    return membership
 
 
 @transaction.atomic
