@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from portal.grammar import F, Noun
+from portal.grammar import F, M, Noun
 from programmes.models.history import TrackedHistory
 from programmes.models.participants import Participant
 from programmes.models.past_dates import LATER_THAN_TODAY, future_date_errors
@@ -175,6 +175,15 @@ class PairMentee(ProgrammeRecord):
     left_reason = models.CharField(_("reason for leaving"), max_length=500, blank=True)
 
     history = HistoricalRecords(bases=[TrackedHistory])
+
+    grammar = Noun(
+        "наставляемый в паре",
+        "наставляемого в паре",
+        "наставляемого в паре",
+        "наставляемые в парах",
+        "наставляемых в парах",
+        M,
+    )
 
     class Meta:
         verbose_name = _("mentee of a pair")

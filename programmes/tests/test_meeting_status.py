@@ -188,7 +188,7 @@ def test_the_migration_plans_the_future_meetings_and_keeps_the_past_ones_held(pa
     past = MeetingFactory(pair=pair, held_at=days(-3))
     future = MeetingFactory(pair=pair, held_at=days(3))
     Meeting.objects.update(status=MeetingStatus.HELD)
-    migration = importlib.import_module("programmes.migrations.0011_meeting_status")
+    migration = importlib.import_module("programmes.migrations.0013_meeting_status")
 
     migration.plan_future_meetings(apps, None)
 

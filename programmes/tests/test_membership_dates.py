@@ -173,7 +173,7 @@ def test_memberships_are_not_created_or_deleted_on_their_own_screen(client, prog
 
 
 def _migrate():
-    module = importlib.import_module("programmes.migrations.0012_pair_mentees_join_on_pair_start")
+    module = importlib.import_module("programmes.migrations.0014_pair_mentees_join_on_pair_start")
     module.join_on_pair_start(apps, None)
 
 

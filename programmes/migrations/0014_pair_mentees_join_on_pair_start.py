@@ -56,7 +56,7 @@ def join_on_pair_start(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("programmes", "0011_meeting_status"),
+        ("programmes", "0013_meeting_status"),
     ]
 
     operations = [

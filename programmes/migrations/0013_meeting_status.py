@@ -12,7 +12,7 @@ def plan_future_meetings(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("programmes", "0010_file_content_checks"),
+        ("programmes", "0012_participant_status_suspended"),
     ]
 
     operations = [
