@@ -17,6 +17,7 @@ from programmes.models import (
     Meeting,
     MeetingFormat,
     MeetingKind,
+    MeetingStatus,
     Pair,
     PairStatus,
     Participant,
@@ -89,11 +90,12 @@ def _at(day: datetime.date) -> datetime.datetime:
 
 def _meeting(pair: Pair, attendees, *, number: int, day: datetime.date, curator) -> Meeting:
     kind, topic = TOPICS[number]
-    held = day <= timezone.localdate()
+    held = _at(day) <= timezone.now()
     return meeting_save(
         meeting=Meeting(
             pair=pair,
             kind=kind,
+            status=MeetingStatus.HELD if held else MeetingStatus.PLANNED,
             held_at=_at(day),
             format=MeetingFormat.REMOTE if number % 4 == 3 else MeetingFormat.IN_PERSON,
             topic=topic,
