@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from wagtail.models import Page, Revision
 
 from home.models import DocumentsPage, MentoringDocument, RegulationsPage, RoadmapEvent, RoadmapPage
@@ -92,25 +93,28 @@ def test_the_demo_mentor_and_mentee_find_their_living_group_in_the_cabinet(clien
     call_command("load_demo", force=True)
     users = get_user_model().objects.in_bulk(["mentor", "mentee", "curator"], field_name="username")
 
-    cards = {}
+    cards, html = {}, {}
     for role in ("mentor", "mentee"):
         client.force_login(users[role])
         page = client.get(reverse("cabinet:overview"))
         assert page.status_code == 200
         [card] = cabinet_pairs(participant=users[role].participant)
-        assert card.programme in page.content.decode()
+        html[role] = page.content.decode()
+        assert card.programme in html[role]
         cards[role] = card
 
     now = timezone.now()
     for role, card in cards.items():
         assert card.status_code == PairStatus.ACTIVE
         assert card.mentor_name == users["mentor"].participant.full_name
-        held = [meeting for meeting in card.meetings if meeting.held_at <= now]
-        assert len(held) >= 10, role
-        assert any(meeting.held_at > now for meeting in card.meetings), role
+        held = [meeting for meeting in card.meetings if meeting.is_held]
+        assert len(held) >= 10 and all(meeting.held_at <= now for meeting in held), role
+        assert any(not meeting.is_held and meeting.held_at > now for meeting in card.meetings)
         assert card.feedback_due_count > 0, role
     group = Pair.objects.get(mentor__user=users["mentor"], status=PairStatus.ACTIVE)
     assert group.goals and group.development_plan
+    for role in ("mentor", "mentee"):
+        assert escape(group.development_plan.splitlines()[0]) in html[role], role
     membership = group.mentees.get(mentee__user=users["mentee"])
     assert membership.joined_on == group.start_date
     client.force_login(users["curator"])

@@ -78,6 +78,8 @@ class PairCard:
     mentor_name: str
     mentees: list[MenteeRow]
     meetings: list[MeetingRow]
+    goals: str = ""
+    development_plan: str = ""
 
     @property
     def is_mentor(self) -> bool:
@@ -178,6 +180,8 @@ def _card(pair: Pair, *, participant: Participant, given: set[int]) -> PairCard:
         mentor_name=pair.mentor.full_name,
         mentees=mentees,
         meetings=meetings,
+        goals=pair.goals,
+        development_plan=pair.development_plan,
     )
 
 
