@@ -1,9 +1,12 @@
 """The questionnaire's editing form in Wagtail (QuestionnairePage.base_form_class).
 
-A mentee or mentor questionnaire that someone unknown may answer creates a participant of the
-base from the answer (forms_app/services/questionnaires.py), and a participant has a name. The
-editor learns it when saving the page, not the child who answers it: the page needs required
-questions mapped to the last and the first name, or it opens by personal invitations only.
+What would make every answer fail is refused when the editor saves the page, not found by the
+child who answers it (forms_app/services/questionnaires.py decides what an answer feeds):
+- a mentee or mentor questionnaire that someone unknown may answer creates a participant of the
+  base, and a participant has a name: the page needs required questions mapped to the last and
+  the first name, or it opens by personal invitations only;
+- feedback on a meeting and preferences belong to a known participant: such a page is never
+  open to anyone anonymously.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +35,18 @@ class QuestionnairePageForm(WagtailAdminFormPageForm):
                     "add required questions that feed «Participant: last name» and «Participant: "
                     "first name», or open the questionnaire to holders of a personal invitation "
                     "link only."
+                ),
+            )
+        if cleaned_data.get("kind") in (
+            QuestionnaireKind.FEEDBACK,
+            QuestionnaireKind.PREFERENCE,
+        ) and (cleaned_data.get("access") == QuestionnaireAccess.ANYONE):
+            self.add_error(
+                "access",
+                _(
+                    "Feedback on a meeting and preferences are given by the programme's "
+                    "participants, and an anonymous answer names nobody: open the questionnaire "
+                    "to signed-in participants or to holders of a personal invitation link."
                 ),
             )
         return cleaned_data

@@ -17,7 +17,7 @@ AFTER = [("forms_app", "0008_invitation_code_required")]
 
 
 @pytest.mark.django_db(transaction=True)
-def test_existing_invitations_get_distinct_codes_and_keep_their_tokens():
+def test_existing_invitations_get_distinct_codes_and_keep_their_tokens(wagtail_site):
     participant = ParticipantFactory()
     page = questionnaire_page()
     executor = MigrationExecutor(connection)

@@ -1,4 +1,4 @@
-"""A questionnaire whose answer creates a participant asks for the name (forms_app/page_form.py).
+"""A questionnaire whose answers would all fail is refused when saved (forms_app/page_form.py).
 
 Posted through Wagtail's page editor, as the editor saves it.
 """
@@ -105,6 +105,36 @@ def test_invitation_only_questionnaire_needs_no_name_questions(editor_client):
         kind=QuestionnaireKind.MENTEE,
         access=QuestionnaireAccess.INVITATION,
         questions=[question("Чему ты хочешь научиться?", "requests")],
+    )
+
+    response = editor_client.post(add_url(), data)
+
+    assert response.status_code == 302, response.context["form"].errors
+
+
+@pytest.mark.parametrize("kind", [QuestionnaireKind.FEEDBACK, QuestionnaireKind.PREFERENCE])
+def test_feedback_and_preferences_are_never_anonymous(editor_client, kind):
+    data = page_data(
+        kind=kind,
+        access=QuestionnaireAccess.ANYONE,
+        questions=[question("Что было полезно?")],
+    )
+
+    response = editor_client.post(add_url(), data)
+
+    assert response.status_code == 200
+    assert "анонимный ответ никого не называет" in " ".join(
+        response.context["form"].errors["access"]
+    )
+    assert not QuestionnairePage.objects.exists()
+
+
+@pytest.mark.parametrize("kind", [QuestionnaireKind.FEEDBACK, QuestionnaireKind.PREFERENCE])
+def test_feedback_and_preferences_open_to_signed_in_participants(editor_client, kind):
+    data = page_data(
+        kind=kind,
+        access=QuestionnaireAccess.PARTICIPANTS,
+        questions=[question("Что было полезно?")],
     )
 
     response = editor_client.post(add_url(), data)
