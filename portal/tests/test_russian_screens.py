@@ -25,6 +25,7 @@ from django.http import HttpResponse
 from django.test import Client
 
 from forms_app.models import Invitation
+from forms_app.services.invitations import invitation_url
 from portal.tests.matrix_urls import Target, all_targets
 from portal.tests.matrix_world import build_world
 from portal.tests.test_access_matrix import EXCLUDED
@@ -103,10 +104,15 @@ def sessions(world, django_db_blocker):
 @pytest.fixture(scope="module")
 def own_words(world) -> set[str]:
     """The Latin words of the data itself: usernames, e-mail addresses, file names, the
-    invitations' tokens and Wagtail's default workflow, named in English by its migration."""
+    invitations' tokens and short links on the test server, and Wagtail's default workflow,
+    named in English by its migration."""
     texts = [user.username for user in world.users.values()]
     texts += [person.email for person in world.people.values()]
     texts += list(Invitation.objects.values_list("token", flat=True))
+    texts += [
+        invitation_url(invitation, base_url="http://testserver")
+        for invitation in Invitation.objects.all()
+    ]
     texts += [world.objects["workflow"].name, world.objects["task"].name]
     texts.append(world.objects["section"].get_parent().get_parent().title)  # Wagtail's «Root»
     texts += [
