@@ -129,6 +129,8 @@ def may_not_write(role: str, target) -> bool:
         return role != "mentee"
     if action == "feedback":  # a meeting of the mentee's and the mentor's pair
         return role not in ("mentee", "mentor")
+    if action == "meeting_held":  # a meeting of the mentor's own pair
+        return role != "mentor"
     if role == "editor":
         return not route.startswith(EDITOR_WRITES)
     if role == "curator_b":

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 COMMENT_MAX_LENGTH = 2000
+OUTCOME_MAX_LENGTH = 5000
 
 # Shown as «5 — Excellent»: the number first, for those who think in school marks.
 RATING_CHOICES = [
@@ -41,3 +42,31 @@ class FeedbackForm(forms.Form):
             ),
         },
     )
+
+
+class MeetingHeldForm(forms.Form):
+    """The mentor records that a planned meeting took place; meeting_mark_held decides."""
+
+    held_at = forms.DateTimeField(
+        label=_("When the meeting took place"),
+        help_text=_("DD.MM.YYYY HH:MM, for example 14.11.2026 15:30."),
+        widget=forms.DateTimeInput(format="%d.%m.%Y %H:%M", attrs={"autocomplete": "off"}),
+    )
+    outcome = forms.CharField(
+        label=_("Outcome"),
+        max_length=OUTCOME_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("What you did and what came of it; the curator reads it in the journal."),
+        error_messages={"required": _("Describe the outcome of the meeting.")},
+    )
+    attendees = forms.ModelMultipleChoiceField(
+        label=_("Who came"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"].queryset = people
+        self.fields["attendees"].label_from_instance = lambda person: person.full_name

@@ -217,3 +217,20 @@ def cabinet_consents(*, participant: Participant) -> list[ConsentRow]:
         .only("pk", "kind", "given_on", "given_by", "valid_until", "withdrawn_on")
         .order_by("-given_on", "-pk")
     ]
+
+
+def meetings_led_by(*, participant: Participant) -> QuerySet[Meeting]:
+    """Meetings of the pairs and groups the participant mentors: theirs to mark held."""
+    return Meeting.objects.filter(pair__mentor=participant)
+
+
+def meeting_people(meeting: Meeting) -> QuerySet[Participant]:
+    """Who may have come to a pair's meeting: its mentor and its current mentees."""
+    return (
+        Participant.objects.filter(
+            Q(pk=meeting.pair.mentor_id)
+            | Q(memberships__pair=meeting.pair_id, memberships__left_on__isnull=True)
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "pk")
+    )

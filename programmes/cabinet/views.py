@@ -7,19 +7,23 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from programmes.cabinet.forms import RATING_CHOICES, FeedbackForm
+from programmes.cabinet.forms import RATING_CHOICES, FeedbackForm, MeetingHeldForm
 from programmes.cabinet.selectors import (
     cabinet_consents,
     cabinet_pairs,
+    meeting_people,
     meetings_for,
+    meetings_led_by,
     participant_for_user,
 )
 from programmes.models import OPEN_PAIR_STATUSES, Consent, ConsentKind, Feedback, Pair
 from programmes.services.consents import consent_withdraw
 from programmes.services.feedback import feedback_submit, is_already_given
+from programmes.services.meetings import meeting_mark_held
 
-# Stored in the consent's and the pairs' records, so in the records' language.
+# Stored in the records' history, so in the records' language.
 CABINET_WITHDRAWAL_REASON = "Согласие отозвано участником в личном кабинете"
+CABINET_HELD_REASON = "Встреча отмечена проведённой наставником в личном кабинете"
 
 
 @login_required
@@ -95,7 +99,50 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _add_errors(form: FeedbackForm, error: ValidationError) -> None:
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def meeting_held(request: HttpRequest, pk: int) -> HttpResponse:
+    """The mentor marks a planned meeting of their pair or group held, with who came."""
+    participant = participant_for_user(request.user)
+    if participant is None:
+        raise Http404
+    meeting = get_object_or_404(
+        meetings_led_by(participant=participant).select_related("programme", "pair__mentor"),
+        pk=pk,
+    )
+    if meeting.is_held:
+        messages.info(request, _("This meeting is already marked as held."))
+        return redirect("cabinet:overview")
+    people = meeting_people(meeting)
+    form = MeetingHeldForm(
+        request.POST if request.method == "POST" else None,
+        people=people,
+        initial={"held_at": meeting.held_at, "attendees": list(people)},
+    )
+    if form.is_valid():
+        try:
+            meeting_mark_held(
+                meeting=meeting,
+                outcome=form.cleaned_data["outcome"],
+                held_at=form.cleaned_data["held_at"],
+                attendees=list(form.cleaned_data["attendees"]),
+                user=request.user,
+                reason=CABINET_HELD_REASON,
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The meeting is marked as held. Thank you!"))
+            return redirect("cabinet:overview")
+    return render(
+        request,
+        "programmes/cabinet/meeting_held.html",
+        {"meeting": meeting, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _add_errors(form, error: ValidationError) -> None:
     """Put the service's refusal on the form: on a field it has, or above the form."""
     for field, errors in error.update_error_dict({}).items():
         form.add_error(field if field in form.fields else None, errors)

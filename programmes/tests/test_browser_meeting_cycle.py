@@ -1,4 +1,5 @@
-"""In a real browser: the curator logs a group meeting; a mentee on a phone sees every meeting.
+"""In a real browser: the curator logs a group meeting; a mentee on a phone sees every meeting;
+the mentor marks a planned one held from hers.
 
 The group met twice before the mentee's account was linked to her record, and the curator logs
 the third meeting from the admin at 1366 px; the mentee then signs in on a 390 px phone and
@@ -29,6 +30,7 @@ PASSWORD = "Meeting-cycle-42"
 EARLIER_TOPICS = ("Знакомство и правила группы", "Как готовиться к олимпиаде")
 LOGGED_TOPIC = "Разбор задачи регионального этапа"
 PLANNED_TOPIC = "Пробный тур"
+UNMARKED_TOPIC = "Подготовка к пробному туру"
 
 
 def moscow(days_ago: int) -> datetime.datetime:
@@ -68,9 +70,17 @@ def test_curator_logs_a_meeting_and_the_mentee_sees_every_meeting_on_a_phone(liv
     for days_ago, topic in zip((30, 20), EARLIER_TOPICS, strict=True):
         MeetingFactory(pair=pair, programme=pair.programme, held_at=moscow(days_ago), topic=topic)
     MeetingFactory(pair=pair, programme=pair.programme, held_at=moscow(-7), topic=PLANNED_TOPIC)
+    unmarked = MeetingFactory(
+        pair=pair,
+        programme=pair.programme,
+        held_at=moscow(2),
+        topic=UNMARKED_TOPIC,
+        status=MeetingStatus.PLANNED,
+    )
     curator = account("curator", group=CURATORS)
     pair.programme.organisation.members.add(curator)
     account("pupil", participant=mentees[0])
+    account("teacher", participant=pair.mentor)
 
     # The curator logs yesterday's meeting, held, with who came.
     desk = new_context(browser, DESKTOP)
@@ -112,4 +122,28 @@ def test_curator_logs_a_meeting_and_the_mentee_sees_every_meeting_on_a_phone(liv
     assert_no_sideways_overflow(cabinet)
     assert_no_serious_axe_violations(cabinet)
     cabinet.screenshot(path="/tmp/cycle-mentee-cabinet.png", full_page=True)
+    phone.close()
+
+    # The mentor, on her phone, marks the meeting of two days ago held.
+    phone = new_context(browser, PHONE)
+    mentor = phone.new_page()
+    sign_in(mentor, f"{live_server.url}/accounts/login/?next=/cabinet/", "teacher")
+    mentor.goto(f"{live_server.url}/cabinet/")
+    mentor.locator(".cabinet-meetings li", has_text=UNMARKED_TOPIC).get_by_role(
+        "link", name="Отметить проведённой"
+    ).click()
+    expect(mentor.get_by_role("heading", name="Встреча состоялась")).to_be_visible()
+    assert_no_sideways_overflow(mentor)
+    assert_no_serious_axe_violations(mentor)
+    mentor.fill("textarea[name=outcome]", "Прорешали вариант прошлого года.")
+    mentor.get_by_label(mentees[1].full_name).uncheck()
+    mentor.screenshot(path="/tmp/cycle-mentor-held.png", full_page=True)
+    mentor.get_by_role("button", name="Отметить проведённой").click()
+    expect(mentor.get_by_text("Встреча отмечена проведённой")).to_be_visible()
+    unmarked.refresh_from_db()
+    assert unmarked.status == MeetingStatus.HELD
+    assert set(unmarked.attendance.values_list("participant_id", flat=True)) == {
+        pair.mentor_id,
+        mentees[0].pk,
+    }
     phone.close()
