@@ -236,6 +236,21 @@ def _has_valid_processing_consent(participant: Participant, day: datetime.date) 
     return valid_processing_consents(day).filter(participant=participant).exists()
 
 
+def _participant_link(participant_id: int) -> str:
+    """The participant's record in the admin, from the portal's address: e-mails link, not tell."""
+    return portal_base_url() + reverse(
+        "programmes_participant_modeladmin_inspect", args=[participant_id]
+    )
+
+
+def _send_each(addresses: list[str], *, subject: str, body: str) -> int:
+    """One e-mail per curator, so that no curator learns another's address; the number sent."""
+    messages = [
+        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in addresses
+    ]
+    return get_connection().send_messages(messages) or 0
+
+
 def curator_addresses(organisation) -> list[str]:
     """E-mail addresses of the staff who run the organisation's records (curators)."""
     members = organisation.members.filter(is_active=True).exclude(email="").order_by("pk")
@@ -267,9 +282,7 @@ def notify_curators_of_withdrawal(
                 consent_id,
             )
             return 0
-        link = portal_base_url() + reverse(
-            "programmes_participant_modeladmin_inspect", args=[consent.participant_id]
-        )
+        link = _participant_link(consent.participant_id)
         subject = _(
             "A consent to personal data processing was withdrawn (participant No. %(id)s)"
         ) % {"id": consent.participant_id}
@@ -291,11 +304,7 @@ def notify_curators_of_withdrawal(
                 "link": link,
             },
         )
-        messages = [
-            EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
-            for address in addresses
-        ]
-        return get_connection().send_messages(messages) or 0
+        return _send_each(addresses, subject=subject, body=body)
     except Exception:
         logger.exception("Could not tell the curators of the withdrawal of consent %s", consent_id)
         return 0
@@ -312,9 +321,7 @@ def notify_curators_of_new_consent(*, consent_id: int) -> int:
         addresses = curator_addresses(organisation)
         if not addresses:
             return 0
-        link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-            "programmes_participant_modeladmin_inspect", args=[consent.participant_id]
-        )
+        link = _participant_link(consent.participant_id)
         subject = _(
             "A participant whose participation is suspended gave a new consent (participant No. %(id)s)"
         ) % {"id": consent.participant_id}
@@ -327,11 +334,7 @@ def notify_curators_of_new_consent(*, consent_id: int) -> int:
                 "link": link,
             },
         )
-        messages = [
-            EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
-            for address in addresses
-        ]
-        return get_connection().send_messages(messages) or 0
+        return _send_each(addresses, subject=subject, body=body)
     except Exception:
         logger.exception("Could not tell the curators of the new consent %s", consent_id)
         return 0
