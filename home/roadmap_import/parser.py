@@ -19,13 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .errors import RoadmapImportError
-from .preamble import read_metadata
+from .preamble import Metadata, read_metadata
 from .table import (
     BULLET,
     TableDocument,
@@ -95,23 +94,15 @@ class ImportWarning:
 
 
 @dataclass
-class ParsedRoadmap:
-    """Stages and events, plus metadata guessed from the text above the table.
+class ParsedRoadmap(Metadata):
+    """Stages and events, plus the metadata guessed from the text above the table.
 
     The metadata is a best effort: a field the text does not give reliably stays empty
     (or None) for the editor to fill in. ``title`` is the document's own title, fit to
     be the page's.
     """
 
-    heading: str
-    organisation: str
-    period_start: date | None
-    period_end: date | None
-    approval_order_number: str
-    approval_order_date: date | None
-    preamble: list[str]
-    stages: list[ParsedStage]
-    title: str = ""
+    stages: list[ParsedStage] = field(default_factory=list)
 
     @property
     def event_count(self) -> int:
