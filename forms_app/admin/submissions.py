@@ -264,6 +264,8 @@ class QuestionnaireSubmissionsListView(SubmissionsListView):
             }
             for submission in submissions
         ]
+        # The same rule as QuestionnaireDeleteSubmissionsView: no boxes for a deletion refused.
+        context["may_delete"] = self.form_page.permissions_for_user(self.request.user).can_edit()
         return context
 
     @cached_property

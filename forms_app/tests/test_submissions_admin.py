@@ -310,3 +310,23 @@ def test_a_curator_of_the_page_organisation_reads_its_answers(client, page, peop
 
     assert response.status_code == 200
     assert people["mentor"].last_name in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ["curator", "auditor"])
+def test_readers_of_answers_are_offered_no_deletion(client, page, people, role):
+    reader = user_with_role(role)
+    people["mentor"].organisation.members.add(reader)
+    client.force_login(reader)
+
+    html = client.get(list_url(page)).content.decode()
+
+    assert people["mentee"].last_name in html
+    assert 'name="selected-submissions"' not in html
+    assert reverse("wagtailforms:delete_submissions", args=[page.pk]) not in html
+
+
+def test_who_may_delete_gets_the_selection_boxes(admin_client, page):
+    html = admin_client.get(list_url(page)).content.decode()
+
+    assert html.count('name="selected-submissions"') == 1
+    assert reverse("wagtailforms:delete_submissions", args=[page.pk]) in html
