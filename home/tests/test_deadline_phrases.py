@@ -13,6 +13,8 @@ from home.tests.deadline_phrases import PHRASES
 # Every phrase is read in a 2024/2025 school-year roadmap but the seeds' in their own.
 SCHOOL_YEAR = (date(2024, 9, 1), date(2025, 8, 31))
 SEED_PERIOD = (date(2022, 1, 1), date(2024, 12, 31))
+# Over all rows, composed ones included: the real ones (seed and found) are still far
+# fewer than 150 (see the module docstring of deadline_phrases.py for their count).
 MIN_RECOGNISED = 0.95
 
 # Phrases not recognised, on purpose or for now. A phrase that becomes recognised must
@@ -21,12 +23,14 @@ KNOWN_GAPS = {
     # Another document's schedule.
     "в соответствии с графиком ГБУ ДО НЦ «Сфера»",
     "по графику",
+    "по графику ФЦТ",
     # Counted from an event whose date the roadmap does not know.
     "в течение двух недель с даты определения модели",
     # After the term ends, on a day nobody wrote down.
     "по итогам I четверти",
     # A day of every month: a monthly deadline with a date is too ambiguous to guess.
     "ежемесячно, до 5 числа",
+    "до 25 числа каждого месяца",
 }
 
 D = date
