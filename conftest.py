@@ -23,12 +23,40 @@ CHROMIUM_ARGS = [
 
 
 def pytest_collection_modifyitems(config, items):
+    _require_serialized_rollback(items)
     if CHROMIUM.exists():
         return
     skip = pytest.mark.skip(reason="Debian's Chromium is not installed: apt-get install chromium")
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(skip)
+
+
+def _require_serialized_rollback(items):
+    """Every transactional test restores the migrated rows: all of them, or none.
+
+    Django empties the database after a transactional test. After one with serialized
+    rollback it skips post_migrate, leaving no content types or groups for the next test,
+    which restores them itself only if it is serialized too; after one without, post_migrate
+    recreates the groups, and the next serialized test's restore collides with them. Mixing the
+    two broke whichever test came second, depending on the order the tests ran in.
+    """
+    unserialized = []
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        kwargs = marker.kwargs if marker else {}
+        fixtures = getattr(item, "fixturenames", ())
+        transactional = kwargs.get("transaction") or "transactional_db" in fixtures
+        serialized = (
+            kwargs.get("serialized_rollback") or "django_db_serialized_rollback" in fixtures
+        )
+        if transactional and not serialized:
+            unserialized.append(item.nodeid)
+    if unserialized:
+        raise pytest.UsageError(
+            "Transactional tests must use @pytest.mark.django_db(transaction=True, "
+            "serialized_rollback=True):\n  " + "\n  ".join(unserialized)
+        )
 
 
 @pytest.fixture(scope="session")
@@ -44,8 +72,30 @@ def browser():
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
-        yield browser
+        yield _BrowserWithoutStrayRequests(browser)
         browser.close()
+
+
+# Wagtail's page editor keeps an editing session: it pings the server while open and, when the
+# page goes away, releases the session with navigator.sendBeacon. Closing a test's context
+# fires that beacon, and it reaches the shared live server after the test has ended, while the
+# database is being flushed for the next one: «database table is locked», rows left behind, a
+# broken connection. Contexts opened here send no beacons (no test is about them), and the
+# test settings space the pings out beyond any test's length.
+_SILENCE_BEACONS = "Object.defineProperty(navigator, 'sendBeacon', {value: () => true});"
+
+
+class _BrowserWithoutStrayRequests:
+    def __init__(self, browser):
+        self._browser = browser
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        context.add_init_script(_SILENCE_BEACONS)
+        return context
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ BEFORE = [("forms_app", "0006_question_updates_known_participant")]
 AFTER = [("forms_app", "0008_invitation_code_required")]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_existing_invitations_get_distinct_codes_and_keep_their_tokens(wagtail_site):
     participant = ParticipantFactory()
     page = questionnaire_page()

@@ -27,12 +27,9 @@ INVALID_DATETIME = "Введите правильную дату и время."
 
 
 @pytest.fixture
-def admin_page(browser, live_server, transactional_db):
+def admin_page(browser, live_server):
     get_user_model().objects.create_superuser("editor", "editor@example.org", PASSWORD)
     context = browser.new_context(locale="ru-RU", timezone_id="Europe/Moscow")
-    # The page editor releases its editing session as the page closes, after the test, while
-    # the database is being emptied; that is not what is tested here.
-    context.route("**/admin/editing-sessions/release/**", lambda route: route.abort())
     page = context.new_page()
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("input[name=username]", "editor")
@@ -54,6 +51,7 @@ def type_and_leave(page, selector: str, text: str) -> None:
 
 
 @pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("typed", ["31.02.2024", "abc"])
 def test_page_editor_keeps_an_impossible_date_as_typed_and_refuses_it(
     wagtail_site, live_server, admin_page, typed
@@ -73,9 +71,10 @@ def test_page_editor_keeps_an_impossible_date_as_typed_and_refuses_it(
 
 
 @pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("typed", ["31.02.2024", "abc"])
 def test_admin_form_keeps_an_impossible_date_as_typed_and_refuses_it(
-    transactional_db, live_server, admin_page, typed
+    live_server, admin_page, typed
 ):
     today = timezone.localdate()
     organisation = OrganisationFactory()
@@ -104,10 +103,9 @@ def test_admin_form_keeps_an_impossible_date_as_typed_and_refuses_it(
 
 
 @pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("typed", ["вчера", "31.02.2024 10:00"])
-def test_admin_form_keeps_a_meeting_time_as_typed_and_refuses_it(
-    transactional_db, live_server, admin_page, typed
-):
+def test_admin_form_keeps_a_meeting_time_as_typed_and_refuses_it(live_server, admin_page, typed):
     pair = pair_with_mentees(mentees=1)
     admin_page.goto(f"{live_server.url}/admin/programmes/meeting/create/")
     admin_page.select_option("select[name=programme]", str(pair.programme_id))
@@ -125,6 +123,7 @@ def test_admin_form_keeps_a_meeting_time_as_typed_and_refuses_it(
 
 
 @pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_wagtails_own_schedule_picker_keeps_what_was_typed(wagtail_site, live_server, admin_page):
     roadmap = roadmap_page(events=1)
     admin_page.goto(f"{live_server.url}/admin/pages/{roadmap.pk}/edit/")
