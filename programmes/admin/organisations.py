@@ -47,8 +47,10 @@ class MentoringFormAdmin(ProgrammeModelAdmin):
     menu_label = _("Forms of mentoring")
     menu_icon = "list-ul"
     menu_order = 180
-    list_display = ("name", "description")
-    edit_handler = form([FieldPanel("name"), FieldPanel("description")])
+    list_display = ("name", "matching_rule", "description")
+    edit_handler = form(
+        [FieldPanel("name"), FieldPanel("matching_rule"), FieldPanel("description")]
+    )
 
 
 class OrganisationAdmin(ProgrammeModelAdmin):

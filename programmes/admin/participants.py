@@ -60,7 +60,12 @@ class ParticipantAdmin(ProgrammeModelAdmin):
             FieldPanel("partner_organisation"),
             FieldPanel("user"),
             MultiFieldPanel(
-                [FieldPanel("competences"), FieldPanel("interests"), FieldPanel("requests")],
+                [
+                    FieldPanel("competences"),
+                    FieldPanel("interests"),
+                    FieldPanel("requests"),
+                    FieldPanel("preferred_format"),
+                ],
                 heading=_("Competences, interests and requests"),
             ),
             FieldRowPanel([FieldPanel("status"), FieldPanel("joined_on"), FieldPanel("left_on")]),

@@ -2,14 +2,15 @@
 
 from .consents import Consent, ConsentGiver, ConsentKind, ConsentSource
 from .erasure import ERASURE_PERIOD_DAYS, ErasureAct
+from .formats import MeetingFormat
 from .history import TrackedHistory
 from .incentives import Case, DecisionStatus, IncentiveDecision, IncentiveKind, MentorTraining
+from .matching import DecisionKind, MatchDecision, MatchingGoal, MatchingSettings
 from .meetings import (
     MEETING_INTERVAL_DAYS,
     Feedback,
     Meeting,
     MeetingAttendance,
-    MeetingFormat,
     MeetingKind,
     MeetingStatus,
 )
@@ -24,7 +25,7 @@ from .pairs import (
 )
 from .participants import Participant, ParticipantCategory, ParticipantStatus
 from .preferences import MatchPreference
-from .programmes import MentoringForm, Programme, ProgrammeStatus
+from .programmes import MatchingRule, MentoringForm, Programme, ProgrammeStatus
 from .proposals import IDENTITY_FIELDS, ParticipantChangeProposal, ProposalStatus
 
 __all__ = [
@@ -39,12 +40,17 @@ __all__ = [
     "ConsentGiver",
     "ConsentKind",
     "ConsentSource",
+    "DecisionKind",
     "DecisionStatus",
     "ErasureAct",
     "Feedback",
     "IncentiveDecision",
     "IncentiveKind",
+    "MatchDecision",
     "MatchPreference",
+    "MatchingGoal",
+    "MatchingRule",
+    "MatchingSettings",
     "Meeting",
     "MeetingAttendance",
     "MeetingFormat",

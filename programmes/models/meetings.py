@@ -7,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from portal.grammar import F, Noun
+from programmes.models.formats import MeetingFormat
 from programmes.models.history import TrackedHistory
 from programmes.models.pairs import Pair, PairStatus
 from programmes.models.participants import Participant
@@ -28,11 +29,6 @@ class MeetingKind(models.TextChoices):
 class MeetingStatus(models.TextChoices):
     PLANNED = "planned", pgettext_lazy("meeting status", "Planned")
     HELD = "held", pgettext_lazy("meeting status", "Held")
-
-
-class MeetingFormat(models.TextChoices):
-    IN_PERSON = "in_person", _("In person")
-    REMOTE = "remote", _("Remote")
 
 
 class Meeting(ProgrammeRecord):

@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from portal.grammar import M, Noun
+from programmes.models.formats import MeetingFormat
 from programmes.models.history import TrackedHistory
 from programmes.models.organisations import Organisation, PartnerOrganisation
 from programmes.models.past_dates import future_date_errors
@@ -84,6 +85,13 @@ class Participant(ProgrammeRecord):
     interests = models.TextField(_("interests"), blank=True)
     requests = models.TextField(
         _("requests"), blank=True, help_text=_("For mentees: what they want help with.")
+    )
+    preferred_format = models.CharField(
+        _("preferred format of meetings"),
+        max_length=20,
+        choices=MeetingFormat.choices,
+        blank=True,
+        help_text=_("Empty if it does not matter. Matching weighs it."),
     )
     status = models.CharField(
         _("status"),

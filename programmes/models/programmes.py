@@ -10,6 +10,21 @@ from programmes.models.organisations import Organisation
 from programmes.models.records import ProgrammeRecord
 
 
+class MatchingRule(models.TextChoices):
+    """Who may mentor whom in a form of mentoring: the hard rules of matching."""
+
+    PUPIL_PUPIL = "pupil_pupil", _("Pupil – pupil: the mentor is in a higher class")
+    TEACHER_TEACHER = (
+        "teacher_teacher",
+        _("Teacher – teacher: an experienced teacher and a young specialist"),
+    )
+    STUDENT_PUPIL = "student_pupil", _("Student – pupil: the mentor is a student")
+    STUDENT_STUDENT = "student_student", _("Student – student")
+    TEACHER_PUPIL = "teacher_pupil", _("Teacher – pupil")
+    EMPLOYER = "employer", _("Employer – pupil or student: the mentor is from a partner")
+    ANY = "any", _("No rules of the form")
+
+
 class MentoringForm(ProgrammeRecord):
     """A form of mentoring («ученик – ученик», «учитель – учитель», …).
 
@@ -21,6 +36,13 @@ class MentoringForm(ProgrammeRecord):
 
     name = models.CharField(_("form name"), max_length=100, unique=True)
     description = models.TextField(_("description"), blank=True)
+    matching_rule = models.CharField(
+        _("who may mentor whom"),
+        max_length=30,
+        choices=MatchingRule.choices,
+        default=MatchingRule.ANY,
+        help_text=_("The rules the matching of pairs applies in programmes of this form."),
+    )
 
     history = HistoricalRecords(bases=[TrackedHistory])
 
