@@ -7,6 +7,7 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from programmes.admin.dashboard import ProgrammeSummaryPanel
 from programmes.admin.files import protected_file
+from programmes.admin.matching import matching_urls
 from programmes.admin.menu import MentoringGroup
 from programmes.history.admin import JournalMenuItem, journal_urls
 
@@ -18,6 +19,7 @@ def register_programme_urls():
     return [
         path("programmes/files/<slug:kind>/<int:pk>/", protected_file, name="programmes_file"),
         *journal_urls(),
+        *matching_urls(),
     ]
 
 

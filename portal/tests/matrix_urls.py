@@ -57,6 +57,8 @@ PARAMETERS = {
     "redirect_id": _pk("redirect"),
     "filter_spec": _fixed("max-165x165"),
     "session_id": _pk("editing_session"),
+    "programme_id": _pk("programme"),
+    "decision_id": _pk("match_decision"),
     "object_id": _pk("questionnaire"),
     "restriction_id": _pk("collection_restriction"),
     "page_view_restriction_id": _pk("page_restriction"),
@@ -220,6 +222,8 @@ WRITE_ACTIONS = {
     "erase", "withdraw", "decide", "feedback", "consent_withdrawal", "action", "wagtail_bulk_action",
     "forms_app_delete_submissions", "home_roadmap_import", "home_roadmap_import_preview",
     "forms_app_invitation_create",
+    "programmes_matching", "programmes_matching_decide", "programmes_matching_withdraw",
+    "programmes_matching_accept",
     "ping",
 }  # fmt: skip
 

@@ -38,7 +38,9 @@ from portal.roles import AUDITORS, CURATORS, EDITORS, PARTICIPANTS
 from portal.tests.factories import UserFactory
 from programmes.models import (
     Case,
+    DecisionKind,
     ErasureAct,
+    MatchDecision,
     MatchPreference,
     MeetingAttendance,
     MeetingKind,
@@ -189,6 +191,13 @@ def build_world() -> World:
     case.file.save("case.pdf", ContentFile(b"%PDF-1.4 case"), save=True)
     partner = PartnerOrganisation.objects.create(organisation=a, name="ООО «Партнёр А»")
     incentive = IncentiveDecisionFactory(mentor=mentor.participant)
+    match_decision = MatchDecision.objects.create(
+        programme=programme,
+        mentor=mentor.participant,
+        mentee=mentee.participant,
+        kind=DecisionKind.EXCLUDED,
+        reason="Родственники",
+    )
     act = ErasureAct.objects.create(organisation=a, former_participant_id=990_001)
     proposal = ParticipantChangeProposal.objects.create(
         participant=mentee.participant,
@@ -284,6 +293,7 @@ def build_world() -> World:
         "case": case,
         "partner": partner,
         "incentive": incentive,
+        "match_decision": match_decision,
         "erasure_act": act,
         "proposal": proposal,
         "invitation": invited,
