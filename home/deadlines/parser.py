@@ -1,7 +1,7 @@
 """The entry point: recognise a phrase, most specific forms first, and date it in the period."""
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from home.deadlines.kinds import (
     Deadline,
@@ -15,11 +15,20 @@ from home.deadlines.kinds import (
 from home.deadlines.reading import read
 from home.deadlines.recurrence import read_list, recurring, several, split_recurrence
 from home.deadlines.spans import place
-from home.deadlines.spelling import DATE_WORDS, EDGE_PUNCTUATION, normalise
+from home.deadlines.spelling import (
+    DATE_WORDS,
+    EDGE_PUNCTUATION,
+    ORDINAL,
+    ORDINAL_ENDING,
+    ORDINALS,
+    normalise,
+)
 
 _WHOLE_PERIOD = re.compile(
     r"постоянно"
-    r"|(?:в течение|на протяжении) (?:всего )?(?:учебного |уч\. ?)?года"
+    r"|(?:в течение|на протяжении) (?:всего )?(?:учебного |уч\. ?|календарного )?года"
+    # An event plan's own span: its month, its themed month («месячник»), week or decade.
+    r"|(?:в течение|в ходе) (?:проведения )?(?:месяца|месячника|недели|декады)"
     r"|(?:в течение|на протяжении) (?:всего )?(?:периода|срока)\b.*"
     r"|весь период\b.*"
     r"|в соответствии со сроками реализации\b.*"
@@ -67,9 +76,31 @@ def _interpret(text: str, period: Period) -> Deadline | None:
     return None if DATE_WORDS.search(rest) else on_demand(text)
 
 
+# «1 неделя», «2-я неделя»: a week counted from the start of the plan's period.
+_WEEK_OF_PERIOD = re.compile(rf"(?P<week>{ORDINAL}){ORDINAL_ENDING} недел[а-я]*")
+
+
+def _week_of_period(match: re.Match[str], period: Period) -> Period:
+    start = period[0] + timedelta(days=7 * (ORDINALS[match["week"]] - 1))
+    if start > period[1]:
+        raise ValueError(f"Week {match['week']} is past the period {period}")
+    return start, min(start + timedelta(days=6), period[1])
+
+
+def _covers_whole_period(phrase: str) -> bool:
+    """«постоянно», or a list with it: «сентябрь, в течение года», «постоянно (2013-2015)»."""
+    parts = phrase.split(", ")
+    if not any(_WHOLE_PERIOD.fullmatch(part) for part in parts):
+        return False
+    return all(_WHOLE_PERIOD.fullmatch(part) or read(part) is not None for part in parts)
+
+
 def _interpret_dated(text: str, phrase: str, period: Period) -> Deadline | None:
-    if _WHOLE_PERIOD.fullmatch(phrase):
+    if _covers_whole_period(phrase):
         return recognised(text, DeadlineKind.WHOLE_PERIOD, Recurrence.NONE, (period,))
+    if match := _WEEK_OF_PERIOD.fullmatch(phrase):
+        dates = _week_of_period(match, period)
+        return recognised(text, DeadlineKind.PERIOD, Recurrence.NONE, (dates,))
     repetition = split_recurrence(phrase)
     if repetition is None:
         return None

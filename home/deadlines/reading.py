@@ -91,6 +91,14 @@ def _week(match: re.Match[str]) -> Reading:
     return Reading(DeadlineKind.PERIOD, span)
 
 
+def _decade(match: re.Match[str]) -> Reading:
+    """Read «1 декада сентября»: days 1–10, 11–20, or 21 to the month's end."""
+    number, month = ORDINALS[match["decade"]], MONTHS[match["month"]]
+    year = full_year(match["year"])
+    last = Edge(month, 10 * number, year) if number < 3 else Edge(month, None, year)
+    return Reading(DeadlineKind.PERIOD, Span(Edge(month, 10 * number - 9, year), last))
+
+
 def _school_year(match: re.Match[str]) -> Reading:
     first, last = school_years(match)
     return Reading(DeadlineKind.PERIOD, school_calendar.school_year_span(first, last))
@@ -122,10 +130,18 @@ _POINTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Reading]], ...] 
         ),
         _week,
     ),
+    (
+        re.compile(
+            rf"(?P<decade>[123]|перв|втор|трет){ORDINAL_ENDING} декад[а-я]* (?P<month>{MONTH})"
+            rf"(?: {_YEAR})?"
+        ),
+        _decade,
+    ),
     (re.compile(SCHOOL_YEAR), _school_year),
     (re.compile(_YEAR), _year),
 )
-_FROM_TO = re.compile(r"с (?P<first>.+?) (?:по|до) (?P<last>.+)")
+# «с 01.09 по 31.05», «с 25.04-7.05», «с 4.09-по 20.09».
+_FROM_TO = re.compile(r"с (?P<first>.+?)(?: (?:по|до) |-(?:по |до )?)(?P<last>.+)")
 _BY = re.compile(r"(?:до|по|не позднее|не позже|к) (?P<point>.+)")
 # «конец мая», «до конца 2023»: the end of a span is its own end; «начало» and «середина»
 # only narrow a month, whose dates then stand for the part of it that is meant.

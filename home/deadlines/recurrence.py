@@ -30,6 +30,8 @@ _UNITS = {
     "полугодие": Recurrence.HALF_YEARLY,
     "квартал": Recurrence.QUARTERLY,
     "четверть": Recurrence.TERMLY,
+    # Schools on trimesters: a term of the school year, as near as the calendar knows.
+    "триместр": Recurrence.TERMLY,
     "месяц": Recurrence.MONTHLY,
     "неделю": Recurrence.WEEKLY,
 }
@@ -43,6 +45,9 @@ _PATTERNS = (
         r"\b(?:не (?:реже|менее) )?(?:(?P<count>\d+|" + "|".join(_COUNTS) + r") )?раза? " + _UNIT
     ),
     re.compile(r"\b(?P<count>дважды|трижды) " + _UNIT),
+    re.compile(
+        r"\bкажд(?:ый|ую|ое) (?P<weekday>понедельник|вторник|среду|четверг|пятницу|субботу)\b"
+    ),
 )
 _BLOCK_MONTHS = {
     Recurrence.YEARLY: 12,
@@ -64,6 +69,8 @@ class Repetition:
 
 def _found(match: re.Match[str]) -> tuple[Recurrence, int | None]:
     groups = match.groupdict()
+    if groups.get("weekday"):
+        return Recurrence.WEEKLY, None
     recurrence = _WORDS[groups["word"]] if groups.get("word") else _UNITS[groups["unit"]]
     count = groups.get("count")
     if count is None:

@@ -2,6 +2,13 @@
 
 import re
 
+# A time of day beside a date («31 августа 10:00», «07.05.2015 15.00», «08:30 - 12:30»);
+# «15.00» cannot be a date, as no month is numbered 00.
+TIME = re.compile(r"\b\d{1,2}(?::\d{2}|\.00)\b(?:\s*[-–—]\s*\d{1,2}[:.]\d{2}\b)?")
+# «3 .05. 2015», «20. 11.2019»: spaces typed inside a date.
+SPACED_DATE = re.compile(r"(\d)\s*\.\s*(?=\d)")
+# «19.01.-23.01.2014», «С 25.04. – 7.05.»: a dot left after a day and month.
+DANGLING_DOT = re.compile(r"(\d{1,2}\.\d{1,2})\.(?=[\s,;-]|$)")
 DASH = re.compile(r"\s*[-‐‑‒–—―−]\s*")
 SLASH = re.compile(r"\s*/\s*")
 YEAR_SUFFIX = re.compile(r"(\d)\s*(?:года|году|год|г\.\s?г|гг|г)\b\.?")
@@ -17,12 +24,15 @@ def normalise(text: str) -> str:
     """Reduce the many ways authors type one phrase to a single spelling.
 
     Lower case, «ё» as «е», one plain space for any run of whitespace (non-breaking
-    spaces included), every dash variant as a bare "-", «/» without spaces, brackets
+    spaces included), no time of day, dates without stray spaces and trailing dots,
+    every dash variant as a bare "-", «/» without spaces, brackets
     as commas, «кв.» as «квартал», and no «г.»/«гг.»/«года» after numbers, since the
     year suffix never changes the meaning.
     """
     text = " ".join(text.lower().replace("ё", "е").split())
-    text = DASH.sub("-", text)
+    text = SPACED_DATE.sub(r"\1.", TIME.sub(" ", text))
+    text = DASH.sub("-", " ".join(text.split()))
+    text = DANGLING_DOT.sub(r"\1", text)
     text = SLASH.sub("/", text)
     text = YEAR_SUFFIX.sub(r"\1", text)
     text = QUARTER_ABBREVIATION.sub("квартал", text)
