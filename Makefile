@@ -6,7 +6,7 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n auto
 PROFILES ?= school
 
-.PHONY: install demo test lint messages clean bench
+.PHONY: install demo test lint messages clean bench bench-matching
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ test: lint
 # Load test (not part of `make test`): gunicorn + wrk, a table and benchmarks/results/*.json; PROFILES="school municipality".
 bench: install
 	$(PY) -m benchmarks.run --profiles $(PROFILES)
+
+# Matching of 5000 mentees and 1000 mentors against a greedy baseline; JSON in benchmarks/results/.
+bench-matching: install
+	$(PY) -m benchmarks.matching
 
 # Regenerate the Russian catalogues after changing interface strings.
 messages: install

@@ -8,6 +8,7 @@ silently.
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 from django.utils.translation import gettext as _
@@ -19,13 +20,16 @@ from programmes.matching.solver import UNMATCHED, optimise
 from programmes.models import DecisionKind, MatchingGoal
 
 
-@dataclass(frozen=True)
 class Suggestion:
-    mentee: Person
-    mentor: Person
-    tenths: int
-    lines: list[Line]
-    locked: bool = False
+    """A suggested pair; its explanation is worked out when first read (a page shows 100)."""
+
+    def __init__(self, *, pool: Pool, mentee: Person, mentor: Person, tenths: int, locked: bool):
+        self.pool, self.mentee, self.mentor = pool, mentee, mentor
+        self.tenths, self.locked = tenths, locked
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        return explain(self.pool, self.mentee, self.mentor)
 
     @property
     def points(self) -> str:
@@ -78,20 +82,20 @@ def suggest(pool: Pool) -> MatchingResult:
     assignment = optimise(scores=scores, allowed=offered, capacity=capacity, coverage=coverage)
     for i, j in locked.items():
         assignment[i] = j
+    initial = np.array([mentor.capacity for mentor in pool.mentors], dtype=np.int64)
     for i, mentee in enumerate(pool.mentees):
         j = int(assignment[i])
         if j == UNMATCHED:
-            result.unmatched.append(
-                Unmatched(mentee, _why_unmatched(pool, i, codes, scores, coverage))
-            )
+            reason = _why_unmatched(pool, codes[i], scores[i], initial, coverage)
+            result.unmatched.append(Unmatched(mentee, reason))
             continue
         mentor = pool.mentors[j]
         result.suggestions.append(
             Suggestion(
+                pool=pool,
                 mentee=mentee,
                 mentor=mentor,
                 tenths=int(scores[i, j]),
-                lines=explain(pool, mentee, mentor),
                 locked=i in locked,
             )
         )
@@ -125,18 +129,18 @@ def _place_locks(
 
 
 def _why_unmatched(
-    pool: Pool, i: int, codes: np.ndarray, scores: np.ndarray, coverage: bool
+    pool: Pool, codes: np.ndarray, scores: np.ndarray, capacity: np.ndarray, coverage: bool
 ) -> str:
-    fitting = codes[i] == FITS
+    """Why a mentee got no mentor, from the mentee's row of codes and scores."""
+    fitting = codes == FITS
     if not fitting.any():
-        return describe_refusals(codes[i], pool.settings)
-    capacity = np.array([mentor.capacity for mentor in pool.mentors])
+        return describe_refusals(codes, pool.settings)
     if not (capacity[fitting] > 0).any():
         return _("every mentor who fits (%(count)s) has no room left") % {
             "count": int(fitting.sum())
         }
     least = pool.settings.min_score * TENTHS
-    best = int(scores[i][fitting].max())
+    best = int(scores[fitting].max())
     if not coverage and best < least:
         return _("no mentor who fits reaches the lowest score %(least)s (the best: %(best)s)") % {
             "least": points(least).lstrip("+"),

@@ -87,15 +87,19 @@ def _requests(pool: Pool, weight: int) -> np.ndarray:
 
 
 def _format_halves(mentee: str, mentor: str) -> int:
+    """Halves of the weight: both the same 2, one does not mind 1, different 0."""
     if not mentee or not mentor:
         return 1
     return 2 if mentee == mentor else 0
 
 
+_FORMATS = ["", *MeetingFormat.values]
+_FORMAT_CODE = {kind: n for n, kind in enumerate(_FORMATS)}
+_FORMAT_HALVES = np.array([[_format_halves(a, b) for b in _FORMATS] for a in _FORMATS])
+
+
 def _format(pool: Pool, weight: int) -> np.ndarray:
-    kinds = ["", *MeetingFormat.values]
-    code = {kind: n for n, kind in enumerate(kinds)}
-    table = np.array([[_format_halves(a, b) for b in kinds] for a in kinds], dtype=np.int64)
+    code, table = _FORMAT_CODE, _FORMAT_HALVES
     mentee_codes = np.array([code.get(p.preferred_format, 0) for p in pool.mentees])
     mentor_codes = np.array([code.get(p.preferred_format, 0) for p in pool.mentors])
     return table[mentee_codes[:, None], mentor_codes[None, :]] * weight * TENTHS // 2
@@ -114,7 +118,9 @@ def _classes(pool: Pool, weight: int, least: int) -> np.ndarray:
 
 def explain(pool: Pool, mentee: Person, mentor: Person) -> list[Line]:
     """The pair's score criterion by criterion, in the same tenths as score_matrix."""
-    single = Pool(settings=pool.settings, mentors=[mentor], mentees=[mentee], choices=pool.choices)
+    # Only the two people's own choices: the pool's set is looked up, not walked.
+    own = {c for c in ((mentee.pk, mentor.pk), (mentor.pk, mentee.pk)) if c in pool.choices}
+    single = Pool(settings=pool.settings, mentors=[mentor], mentees=[mentee], choices=own)
     settings = pool.settings
     lines = []
     mutual = int(_mutual(single, settings.weight_mutual)[0, 0])
