@@ -40,6 +40,16 @@ def pupil(programme, last_name, group, *, mentor=False, topics=""):
     return ConsentFactory(given_by="representative", **values).participant
 
 
+def sign_in(context, live_server):
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", "curator")
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url(f"{live_server.url}/admin/")
+    return page
+
+
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_curator_reads_locks_and_accepts_a_suggestion(live_server, browser, wagtail_site):
@@ -69,12 +79,7 @@ def test_curator_reads_locks_and_accepts_a_suggestion(live_server, browser, wagt
     programme.organisation.members.add(curator)
 
     desk = new_context(browser, DESKTOP)
-    page = desk.new_page()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "curator")
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").first.click()
-    page.wait_for_url(f"{live_server.url}/admin/")
+    page = sign_in(desk, live_server)
 
     page.goto(f"{live_server.url}/admin/programmes/programme/")
     page.get_by_role("link", name="Подбор пар").first.click()
@@ -95,12 +100,7 @@ def test_curator_reads_locks_and_accepts_a_suggestion(live_server, browser, wagt
 
     # The same screen on a phone, with the lock and the suggestions on it.
     phone = new_context(browser, PHONE)
-    small = phone.new_page()
-    small.goto(f"{live_server.url}/admin/login/")
-    small.fill("input[name=username]", "curator")
-    small.fill("input[name=password]", PASSWORD)
-    small.locator("main form button[type=submit]").first.click()
-    small.wait_for_url(f"{live_server.url}/admin/")
+    small = sign_in(phone, live_server)
     small.goto(f"{live_server.url}/admin/programmes/matching/{programme.pk}/")
     expect(small.get_by_text("закреплена")).to_be_visible()
     assert_no_sideways_overflow(small)
