@@ -122,6 +122,9 @@ MODEL_ADMIN_RECORDS = {
     "/admin/programmes/participantchangeproposal/": _obj("proposal"),
     "/admin/programmes/mentortraining/": _obj("training"),
     "/admin/programmes/incentivedecision/": _obj("incentive"),
+    "/admin/programmes/order/": _obj("order"),
+    "/admin/programmes/ordertemplate/": _obj("order_template"),
+    "/admin/programmes/mentoringagreement/": _obj("agreement"),
     "/admin/programmes/partnerorganisation/": _obj("partner"),
     "/admin/programmes/case/": _obj("case"),
     "/admin/programmes/mentoringform/": lambda world: world.objects["programme"].form,
@@ -152,6 +155,8 @@ VARIANTS = {
     "wagtaildocs_serve": {
         "private document": lambda world: world.objects["private_document"].url,
         "public document": lambda world: world.objects["public_document"].url,
+        "generated order": lambda world: world.objects["order"].document.url,
+        "generated agreement": lambda world: world.objects["agreement"].document.url,
     },
     "programmes_file": {
         kind: (
@@ -159,7 +164,12 @@ VARIANTS = {
                 f"/admin/programmes/files/{kind}/{world.objects[record].pk}/"
             )
         )
-        for kind, record in (("consent", "consent"), ("training", "training"), ("case", "case"))
+        for kind, record in (
+            ("consent", "consent"),
+            ("training", "training"),
+            ("case", "case"),
+            ("template", "order_template"),
+        )
     },
     "wagtailforms:list_submissions": {
         "": lambda world: f"/admin/forms/submissions/{world.objects['questionnaire'].pk}/",
@@ -220,7 +230,7 @@ WRITE_ACTIONS = {
     "erase", "withdraw", "decide", "feedback", "consent_withdrawal", "action", "wagtail_bulk_action",
     "forms_app_delete_submissions", "home_roadmap_import", "home_roadmap_import_preview",
     "forms_app_invitation_create",
-    "ping",
+    "ping", "approve", "docx",
 }  # fmt: skip
 
 
