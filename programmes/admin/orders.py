@@ -14,7 +14,8 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel
@@ -209,16 +210,26 @@ class PlaceholdersPanel(HelpPanel):
     class BoundPanel(HelpPanel.BoundPanel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            context["introduction"] = _(
-                "Write a placeholder in the document as %(example)s. A table row that repeats "
-                "for each pair or decision sits between a row with %(start)s (or decisions) and "
-                "a row with %(end)s. Without a template of its own, the organisation's documents "
-                "use the portal's."
-            ) % {
-                "example": "{{ order.number }}",
-                "start": "{%tr for row in pairs %}",
-                "end": "{%tr endfor %}",
-            }
+            # The translated sentence is escaped, then the placeholders go in as code.
+            introduction = conditional_escape(
+                _(
+                    "Write a placeholder in the document as %(example)s. A table row that repeats "
+                    "for each pair or decision sits between a row with %(start)s and a row with "
+                    "%(end)s. Without a template of its own, the organisation's documents "
+                    "use the portal's."
+                )
+            )
+            context["introduction"] = mark_safe(
+                introduction
+                % {
+                    name: format_html("<code>{}</code>", code)
+                    for name, code in (
+                        ("example", "{{ order.number }}"),
+                        ("start", "{%tr for row in pairs %}"),
+                        ("end", "{%tr endfor %}"),
+                    )
+                }
+            )
             context["kinds"] = [
                 (TemplateKind(kind).label, placeholders)
                 for kind, placeholders in PLACEHOLDERS.items()

@@ -171,7 +171,7 @@ PLACEHOLDERS = {
     TemplateKind.APPROVAL: [
         *ORGANISATION_PLACEHOLDERS,
         *ORDER_PLACEHOLDERS,
-        ("pairs", _("the approved pairs; a table row «{%tr for row in pairs %}» repeats per pair")),
+        ("{%tr for row in pairs %}", _("a table row repeated for each approved pair")),
         ("row.number", _("row number")),
         ("row.mentor", _("mentor's full name")),
         ("row.mentor_position", _("mentor's class, group or position")),
@@ -185,7 +185,7 @@ PLACEHOLDERS = {
     TemplateKind.INCENTIVE: [
         *ORGANISATION_PLACEHOLDERS,
         *ORDER_PLACEHOLDERS,
-        ("decisions", _("the incentive decisions; «{%tr for row in decisions %}» repeats a row")),
+        ("{%tr for row in decisions %}", _("a table row repeated for each incentive decision")),
         ("row.number", _("row number")),
         ("row.mentor", _("mentor's full name")),
         ("row.kind", _("kind of incentive")),
@@ -195,7 +195,7 @@ PLACEHOLDERS = {
     TemplateKind.TERMINATION: [
         *ORGANISATION_PLACEHOLDERS,
         *ORDER_PLACEHOLDERS,
-        ("pairs", _("the terminated pairs; «{%tr for row in pairs %}» repeats a row")),
+        ("{%tr for row in pairs %}", _("a table row repeated for each terminated pair")),
         ("row.number", _("row number")),
         ("row.mentor", _("mentor's full name")),
         ("row.mentees", _("mentees, comma-separated")),
@@ -228,13 +228,14 @@ def sample_context(kind: str) -> dict:
     row = {}
     for name, _label in PLACEHOLDERS[TemplateKind(kind)]:
         head, _dot, tail = name.partition(".")
-        if not tail:
+        if not tail or name.startswith("{%"):
             continue
         if head == "row":
             row[tail] = "Образец"
         else:
             context.setdefault(head, {})[tail] = "Образец"
     for name in ("pairs", "decisions"):
-        if any(placeholder == name for placeholder, _label in PLACEHOLDERS[TemplateKind(kind)]):
+        loop = f"{{%tr for row in {name} %}}"
+        if any(placeholder == loop for placeholder, _label in PLACEHOLDERS[TemplateKind(kind)]):
             context[name] = [dict(row, number=1), dict(row, number=2)]
     return context
