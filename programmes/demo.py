@@ -21,8 +21,11 @@ from programmes.models import (
     Meeting,
     MeetingFormat,
     MeetingKind,
+    MentoringAgreement,
     MentoringForm,
     MentorTraining,
+    Order,
+    OrderKind,
     Organisation,
     Pair,
     PairStatus,
@@ -33,7 +36,9 @@ from programmes.models import (
     ProgrammeStatus,
 )
 from programmes.models.history import attribute_change
+from programmes.services.agreements import agreement_generate_document, agreement_save
 from programmes.services.meetings import meeting_save
+from programmes.services.orders import order_approve_pairs, order_generate_document, order_save
 from programmes.services.pairs import pair_change_status, pair_save
 
 ORGANISATION = "Гимназия «Жуковка»"
@@ -294,6 +299,25 @@ def _consent(participant, user, given_on):
     )
 
 
+def _agreement(pair, content: str, user) -> MentoringAgreement:
+    """The mentor's consent and agreement under art. 351.8 of the Labour Code, before approval."""
+    return agreement_save(
+        agreement=MentoringAgreement(
+            pair=pair,
+            consent_date=pair.start_date - datetime.timedelta(days=7),
+            number=f"{pair.mentor.pk}-Н",
+            date=pair.start_date - datetime.timedelta(days=5),
+            content=content,
+            period_start=pair.start_date,
+            period_end=pair.programme.end_date,
+            extra_pay=3000 if pair.mentor.partner_organisation_id is None else None,
+            without_extra_pay=pair.mentor.partner_organisation_id is not None,
+        ),
+        user=user,
+        reason="Соглашение о наставничестве подписано",
+    )
+
+
 def _meetings(pair, user, today, *, every_days: int, until: datetime.date):
     kinds = [MeetingKind.INTRODUCTION, MeetingKind.TRIAL, MeetingKind.PLANNING]
     day, number = pair.start_date + datetime.timedelta(days=3), 0
@@ -398,9 +422,19 @@ def load_programmes_demo(
         user=curator,
         reason="Лист регистрации участников",
     )
-    order = {"order_number": "48-О", "order_date": pair_start - datetime.timedelta(days=3)}
+    order = order_save(
+        order=Order(
+            organisation=organisation,
+            kind=OrderKind.APPROVAL,
+            number="48-О",
+            date=pair_start - datetime.timedelta(days=3),
+            signatory_name=organisation.head_name,
+        ),
+        user=curator,
+        reason="Приказ подписан директором",
+    )
 
-    def pair(programme, mentor, group, goals, status=PairStatus.ACTIVE):
+    def pair(programme, mentor, group, goals, status=PairStatus.ACTIVE, agreement=""):
         # As of its start day, so the mentees joined on the day the pair began.
         created = pair_save(
             pair=Pair(programme=programme, mentor=mentor, start_date=pair_start, goals=goals),
@@ -408,14 +442,13 @@ def load_programmes_demo(
             user=curator,
             today=pair_start,
         )
+        if agreement:
+            _agreement(created, agreement, curator)
         if status != PairStatus.DRAFT:
-            created.order_number, created.order_date = order["order_number"], order["order_date"]
-            pair_change_status(
-                pair=created,
-                status=PairStatus.APPROVED,
-                user=curator,
-                reason="Приказ о закреплении пар",
+            order_approve_pairs(
+                order=order, pairs=[created], user=curator, reason="Приказ о закреплении пар"
             )
+            created.refresh_from_db()
         if status == PairStatus.ACTIVE:
             pair_change_status(
                 pair=created,
@@ -431,7 +464,7 @@ def load_programmes_demo(
         mentor=mentors[0],
         mentees=[mentees[0], mentees[1]],
         curator=curator,
-        order_number=order["order_number"],
+        order=order,
         today=today,
     )
     python = pair(
@@ -439,12 +472,21 @@ def load_programmes_demo(
     )
     robots = pair(programmes["mixed"], mentors[2], [mentees[2]], "Сборка робота к соревнованиям")
     code = pair(programmes["student"], mentors[5], [mentees[8]], "Разговорный английский")
-    teacher = pair(programmes["teacher"], mentors[3], [mentees[7]], "Адаптация молодого педагога")
+    teacher = pair(
+        programmes["teacher"],
+        mentors[3],
+        [mentees[7]],
+        "Адаптация молодого педагога",
+        agreement="Помощь молодому педагогу в освоении профессии: посещение и разбор уроков, "
+        "подготовка к аттестации, адаптация в коллективе",
+    )
     career = pair(
         programmes["mixed"],
         mentors[6],
         [mentees[5], mentees[6]],
         "Профориентация: инженерные профессии",
+        agreement="Профориентационные встречи на производстве партнёра, сопровождение "
+        "инженерных проектов наставляемых",
     )
     pair(
         programmes["student"],
@@ -501,6 +543,17 @@ def load_programmes_demo(
         ),
         curator,
     )
+    incentive_order = order_save(
+        order=Order(
+            organisation=organisation,
+            kind=OrderKind.INCENTIVE,
+            number="112-О",
+            date=today - datetime.timedelta(days=10),
+            signatory_name=organisation.head_name,
+        ),
+        user=curator,
+        reason="Приказ подписан директором",
+    )
     _save(
         IncentiveDecision(
             mentor=mentors[2],
@@ -509,11 +562,13 @@ def load_programmes_demo(
             status=DecisionStatus.APPROVED,
             decided_by=curator,
             decided_on=today - datetime.timedelta(days=10),
-            order_number="112-О",
-            order_date=today - datetime.timedelta(days=10),
+            order=incentive_order,
         ),
         curator,
     )
+    for generated in (order, incentive_order):
+        order_generate_document(order=generated, user=curator)
+    agreement_generate_document(agreement=teacher.agreement, user=curator)
     _save(
         IncentiveDecision(
             mentor=mentors[3],

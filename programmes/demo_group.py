@@ -18,6 +18,7 @@ from programmes.models import (
     MeetingFormat,
     MeetingKind,
     MeetingStatus,
+    Order,
     Pair,
     PairStatus,
     Participant,
@@ -25,6 +26,7 @@ from programmes.models import (
 )
 from programmes.models.history import attribute_change
 from programmes.services.meetings import meeting_save
+from programmes.services.orders import order_approve_pairs
 from programmes.services.pairs import pair_change_status, pair_save
 
 GOALS = (
@@ -126,7 +128,7 @@ def demo_group_load(
     mentor: Participant,
     mentees: list[Participant],
     curator,
-    order_number: str,
+    order: Order,
     today: datetime.date,
 ) -> Pair:
     """The demo accounts' active group with its plan, meetings and feedback; see the module."""
@@ -141,18 +143,16 @@ def demo_group_load(
             start_date=start,
             goals=GOALS,
             development_plan=DEVELOPMENT_PLAN,
-            order_number=order_number,
-            order_date=start - datetime.timedelta(days=3),
         ),
         mentees=mentees,
         user=curator,
         today=start,
     )
-    for status, reason in [
-        (PairStatus.APPROVED, "Приказ о закреплении пар"),
-        (PairStatus.ACTIVE, "Встреча-знакомство проведена"),
-    ]:
-        pair_change_status(pair=group, status=status, user=curator, reason=reason)
+    order_approve_pairs(order=order, pairs=[group], user=curator, reason="Приказ о закреплении пар")
+    group.refresh_from_db()
+    pair_change_status(
+        pair=group, status=PairStatus.ACTIVE, user=curator, reason="Встреча-знакомство проведена"
+    )
     demo_mentee = mentees[0]
     attendees = [mentor, *mentees]
     for number in range(MEETINGS_HELD):

@@ -112,9 +112,7 @@ def consistency_errors(
     errors += [f"Consent {pk} of a minor was not given by a representative" for pk in minors[:20]]
     errors += [
         f"Pair {pk} is approved or active without an approving order"
-        for pk in needing.filter(Q(order_number="") | Q(order_date__isnull=True)).values_list(
-            "pk", flat=True
-        )[:20]
+        for pk in needing.filter(order__isnull=True).values_list("pk", flat=True)[:20]
     ]
     errors += [
         f"Pair {pk} starts outside its programme's period"
@@ -148,7 +146,7 @@ def consistency_errors(
         f"Meeting {pk} belongs to a pair that was never approved"
         for pk in meetings.filter(
             Q(pair__status=PairStatus.DRAFT)
-            | Q(pair__status=PairStatus.TERMINATED, pair__order_date__isnull=True)
+            | Q(pair__status=PairStatus.TERMINATED, pair__order__isnull=True)
         ).values_list("pk", flat=True)[:20]
     ]
     errors += [

@@ -80,8 +80,11 @@ from programmes.models import (
     Meeting,
     MeetingFormat,
     MeetingKind,
+    MentoringAgreement,
     MentoringForm,
     MentorTraining,
+    Order,
+    OrderKind,
     Organisation,
     Pair,
     PairMentee,
@@ -92,6 +95,7 @@ from programmes.models import (
     PartnerOrganisation,
     Programme,
     ProgrammeStatus,
+    is_employee_form,
 )
 
 
@@ -159,6 +163,7 @@ class _PairPlan:
     versions: list[Version]
     approved_at: datetime.datetime | None = None
     active_day: datetime.date | None = None
+    order_day: datetime.date | None = None
     memberships: list[PairMentee] = dataclasses.field(default_factory=list)
 
 
@@ -186,6 +191,7 @@ class _Generator:
         self.progress = progress
         self.with_history_subject = history_subject
         self.counts: Counter = Counter()
+        self.orders: dict[tuple[str, datetime.date], Order] = {}
         parts = profile.organisations
         self.n_participants = share(total=profile.participants, parts=parts, index=index)
         self.n_pairs = share(total=profile.pairs, parts=parts, index=index)
@@ -628,7 +634,51 @@ class _Generator:
         self._history(Pair, ((plan.record, plan.versions) for plan in plans))
         self.counts["Pair"] += len(plans)
         self._memberships(plans)
+        self._agreements(plans)
         return plans
+
+    def _order(self, kind: str, number: str, day: datetime.date) -> Order:
+        """The organisation's order of that number and date, made on first use."""
+        key = (number, day)
+        if key not in self.orders:
+            order = Order(
+                organisation=self.organisation,
+                kind=kind,
+                number=number,
+                date=day,
+                signatory_name=self.organisation.head_name,
+            )
+            _insert(Order, [order], self.progress, "orders")
+            self._history(Order, [(order, [Version(self._at(day, (9, 10)), "+")])])
+            self.counts["Order"] += 1
+            self.orders[key] = order
+        return self.orders[key]
+
+    def _agreements(self, plans: list[_PairPlan]) -> None:
+        """Art. 351.8 agreements of the approved pairs whose mentors need one."""
+        rows = []
+        for plan in plans:
+            pair = plan.record
+            if plan.order_day is None or not (
+                is_employee_form(plan.kind.form)
+                or pair.mentor.category == ParticipantCategory.PARTNER
+            ):
+                continue
+            signed = plan.order_day - datetime.timedelta(days=1)
+            agreement = MentoringAgreement(
+                pair=pair,
+                consent_date=signed - datetime.timedelta(days=2),
+                number=f"{pair.pk}-Н",
+                date=signed,
+                content=f"Сопровождение наставляемых: {GOALS[plan.kind.key].lower()}",
+                period_start=pair.start_date,
+                period_end=pair.programme.end_date,
+                extra_pay=Decimal(self.rng.choice((2000, 3000, 5000))),
+            )
+            rows.append((agreement, [Version(self._after(signed, plan.versions[0].when), "+")]))
+        _insert(MentoringAgreement, [a for a, _ in rows], self.progress, "agreements")
+        self._history(MentoringAgreement, rows)
+        self.counts["MentoringAgreement"] += len(rows)
 
     def _pair_plan(self, kind: ProgrammeKind, mentor: _Person, mentees: list[_Person]) -> _PairPlan:
         rng, cal = self.rng, self.cal
@@ -663,8 +713,7 @@ class _Generator:
         plan = _PairPlan(record=pair, kind=kind, mentees=mentees, versions=[])
         draft = {
             "status": PairStatus.DRAFT,
-            "order_number": "",
-            "order_date": None,
+            "order_id": None,
             "development_plan": "",
             "end_date": None,
             "termination_reason": "",
@@ -683,8 +732,10 @@ class _Generator:
                 )
             return plan
         order_day = min(created_day + datetime.timedelta(days=rng.randint(3, 10)), last)
-        pair.order_date = order_day
-        pair.order_number = f"{20 + (order_day - cal.programme_start).days // 7}-О"
+        pair.order = self._order(
+            OrderKind.APPROVAL, f"{20 + (order_day - cal.programme_start).days // 7}-О", order_day
+        )
+        plan.order_day = order_day
         pair.development_plan = f"Индивидуальный план развития: {GOALS[kind.key].lower()}"
         approved_at = self._after(order_day, created, (9, 12))
         plan.approved_at = approved_at
@@ -998,14 +1049,14 @@ class _Generator:
         decision.decided_by = self.curator
         decision.decided_on = decided
         if status == DecisionStatus.APPROVED:
-            decision.order_number = f"{rng.randint(100, 300)}-О"
-            decision.order_date = decided
+            decision.order = self._order(
+                OrderKind.INCENTIVE, f"{100 + (decided - cal.programme_start).days // 7}-О", decided
+            )
         pending = {
             "status": DecisionStatus.PROPOSED,
             "decided_by_id": None,
             "decided_on": None,
-            "order_number": "",
-            "order_date": None,
+            "order_id": None,
         }
         return decision, [
             Version(created, "+", pending),

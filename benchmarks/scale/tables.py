@@ -8,6 +8,7 @@ from programmes.models import (
     Feedback,
     IncentiveDecision,
     Meeting,
+    MentoringAgreement,
     MentorTraining,
     Organisation,
     Pair,
@@ -29,6 +30,7 @@ SAMPLED_MODELS = (
     Feedback,
     MentorTraining,
     IncentiveDecision,
+    MentoringAgreement,
     Case,
 )
 

@@ -124,6 +124,9 @@ MODEL_ADMIN_RECORDS = {
     "/admin/programmes/participantchangeproposal/": _obj("proposal"),
     "/admin/programmes/mentortraining/": _obj("training"),
     "/admin/programmes/incentivedecision/": _obj("incentive"),
+    "/admin/programmes/order/": _obj("order"),
+    "/admin/programmes/ordertemplate/": _obj("order_template"),
+    "/admin/programmes/mentoringagreement/": _obj("agreement"),
     "/admin/programmes/partnerorganisation/": _obj("partner"),
     "/admin/programmes/case/": _obj("case"),
     "/admin/programmes/mentoringform/": lambda world: world.objects["programme"].form,
@@ -154,6 +157,8 @@ VARIANTS = {
     "wagtaildocs_serve": {
         "private document": lambda world: world.objects["private_document"].url,
         "public document": lambda world: world.objects["public_document"].url,
+        "generated order": lambda world: world.objects["order"].document.url,
+        "generated agreement": lambda world: world.objects["agreement"].document.url,
     },
     "programmes_file": {
         kind: (
@@ -161,7 +166,12 @@ VARIANTS = {
                 f"/admin/programmes/files/{kind}/{world.objects[record].pk}/"
             )
         )
-        for kind, record in (("consent", "consent"), ("training", "training"), ("case", "case"))
+        for kind, record in (
+            ("consent", "consent"),
+            ("training", "training"),
+            ("case", "case"),
+            ("template", "order_template"),
+        )
     },
     "wagtailforms:list_submissions": {
         "": lambda world: f"/admin/forms/submissions/{world.objects['questionnaire'].pk}/",
@@ -224,7 +234,7 @@ WRITE_ACTIONS = {
     "forms_app_invitation_create",
     "programmes_matching", "programmes_matching_decide", "programmes_matching_withdraw",
     "programmes_matching_accept",
-    "ping",
+    "ping", "approve", "docx",
 }  # fmt: skip
 
 

@@ -48,11 +48,15 @@ from programmes.models import (
     ParticipantChangeProposal,
     PartnerOrganisation,
 )
+from programmes.services.agreements import agreement_generate_document
+from programmes.services.orders import order_generate_document
 from programmes.tests.factories import (
     ConsentFactory,
     FeedbackFactory,
     IncentiveDecisionFactory,
     MeetingFactory,
+    MentoringAgreementFactory,
+    OrderTemplateFactory,
     OrganisationFactory,
     PairFactory,
     PairMenteeFactory,
@@ -206,6 +210,11 @@ def build_world() -> World:
         proposed_value="9 «Б»",
         source="Анкета «Анкета наставляемого»",
     )
+    order = pair.order
+    agreement = MentoringAgreementFactory(pair=pair)
+    order_template = OrderTemplateFactory(organisation=a)
+    order_generate_document(order=order, user=users["superuser"])
+    agreement_generate_document(agreement=agreement, user=users["superuser"])
     # What modeladmin's create view writes to Wagtail's log when a curator adds a participant.
     log(instance=mentee.participant, action="wagtail.create", user=users["curator_a"])
 
@@ -294,6 +303,9 @@ def build_world() -> World:
         "partner": partner,
         "incentive": incentive,
         "match_decision": match_decision,
+        "order": order,
+        "agreement": agreement,
+        "order_template": order_template,
         "erasure_act": act,
         "proposal": proposal,
         "invitation": invited,

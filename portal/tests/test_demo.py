@@ -9,7 +9,16 @@ from wagtail.models import Page, Revision
 from home.models import DocumentsPage, MentoringDocument, RegulationsPage, RoadmapEvent, RoadmapPage
 from portal.demo_users import DEMO_USERS
 from programmes.cabinet.selectors import cabinet_pairs
-from programmes.models import Feedback, Meeting, Pair, PairMentee, PairStatus, Participant
+from programmes.models import (
+    Feedback,
+    Meeting,
+    MentoringAgreement,
+    Order,
+    Pair,
+    PairMentee,
+    PairStatus,
+    Participant,
+)
 from programmes.selectors.pairs import overdue_pairs
 
 pytestmark = pytest.mark.django_db
@@ -124,3 +133,15 @@ def test_the_demo_mentor_and_mentee_find_their_living_group_in_the_cabinet(clien
         group.programme.title
         in client.get(reverse("programmes_programme_modeladmin_index")).content.decode()
     )
+
+
+def test_the_demo_holds_the_generated_order_approving_its_pairs():
+    call_command("load_demo", force=True)
+
+    order = Order.objects.get(number="48-О")
+    assert order.document.title.startswith("Приказ")
+    assert order.document.collection.get_view_restrictions().exists()
+    approved = Pair.objects.exclude(status=PairStatus.DRAFT)
+    assert approved.exists() and not approved.filter(order=None).exists()
+    assert approved.filter(order=order).count() == approved.count()
+    assert MentoringAgreement.objects.exclude(document=None).exists()

@@ -128,10 +128,11 @@ def own_words(world) -> set[str]:
 
 
 class _Visible(HTMLParser):
-    """The text of a page and of its shown attributes, without scripts, styles and elements
-    marked hidden (until a script fills them in)."""
+    """The text of a page and of its shown attributes, without scripts, styles, code (a
+    template's placeholders, typed as they are) and elements marked hidden (until a script
+    fills them in)."""
 
-    HIDDEN = {"script", "style", "noscript"}
+    HIDDEN = {"script", "style", "noscript", "code"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)

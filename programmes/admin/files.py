@@ -9,12 +9,13 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 
 from programmes.admin.permissions import OrganisationPermissionHelper
-from programmes.models import Case, Consent, MentorTraining
+from programmes.models import Case, Consent, MentorTraining, OrderTemplate
 
 PROTECTED_FILES = {
     "consent": (Consent, "scan"),
     "training": (MentorTraining, "certificate"),
     "case": (Case, "file"),
+    "template": (OrderTemplate, "file"),
 }
 
 

@@ -37,10 +37,10 @@ class IncentiveDecisionAdmin(ProgrammeModelAdmin):
     menu_label = _("Incentive decisions")
     menu_icon = "pick"
     menu_order = 150
-    list_display = ("mentor", "kind", "amount", "status", "decided_on", "order_number")
+    list_display = ("mentor", "kind", "amount", "status", "decided_on", "order")
     list_filter = ("kind", "status")
-    search_fields = ("mentor__last_name", "grounds", "order_number")
-    list_select_related = ("mentor",)
+    search_fields = ("mentor__last_name", "grounds", "order__number")
+    list_select_related = ("mentor", "order")
     list_export = (
         "mentor",
         "get_kind_display",
@@ -49,8 +49,7 @@ class IncentiveDecisionAdmin(ProgrammeModelAdmin):
         "get_status_display",
         "decided_by",
         "decided_on",
-        "order_number",
-        "order_date",
+        "order",
     )
     export_filename = "incentives"
     edit_handler = form(
@@ -61,7 +60,7 @@ class IncentiveDecisionAdmin(ProgrammeModelAdmin):
             FieldRowPanel(
                 [FieldPanel("status"), FieldPanel("decided_by"), FieldPanel("decided_on")]
             ),
-            FieldRowPanel([FieldPanel("order_number"), FieldPanel("order_date")]),
+            FieldPanel("order"),
         ]
     )
 

@@ -7,9 +7,11 @@ wagtail_hooks registers this group and every list in it with the admin.
 from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.options import ModelAdminGroup
 
+from programmes.admin.agreements import MentoringAgreementAdmin
 from programmes.admin.consents import ConsentAdmin, ErasureActAdmin
 from programmes.admin.incentives import CaseAdmin, IncentiveDecisionAdmin, MentorTrainingAdmin
 from programmes.admin.meetings import FeedbackAdmin, MeetingAdmin
+from programmes.admin.orders import OrderAdmin, OrderTemplateAdmin
 from programmes.admin.organisations import (
     MentoringFormAdmin,
     OrganisationAdmin,
@@ -31,6 +33,9 @@ class MentoringGroup(ModelAdminGroup):
         PairAdmin,
         OverduePairAdmin,
         PairMenteeAdmin,
+        OrderAdmin,
+        MentoringAgreementAdmin,
+        OrderTemplateAdmin,
         MeetingAdmin,
         FeedbackAdmin,
         ParticipantAdmin,

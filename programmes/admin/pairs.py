@@ -35,8 +35,8 @@ class PairAdmin(ProgrammeModelAdmin):
         "last_meeting_display",
     )
     list_filter = ("status", OverdueFilter, "programme", "programme__form")
-    search_fields = ("mentor__last_name", "mentees__mentee__last_name", "order_number")
-    list_select_related = ("mentor", "programme")
+    search_fields = ("mentor__last_name", "mentees__mentee__last_name", "order__number")
+    list_select_related = ("mentor", "programme", "order")
     list_export = (
         "mentor",
         "mentees_display",
@@ -44,8 +44,7 @@ class PairAdmin(ProgrammeModelAdmin):
         "get_status_display",
         "start_date",
         "end_date",
-        "order_number",
-        "order_date",
+        "order",
         "last_meeting_display",
     )
     export_filename = "pairs"
@@ -57,8 +56,8 @@ class PairAdmin(ProgrammeModelAdmin):
         "end_date",
         "status",
         "termination_reason",
-        "order_number",
-        "order_date",
+        "order",
+        "termination_order",
         "goals",
         "development_plan",
     )
@@ -67,10 +66,8 @@ class PairAdmin(ProgrammeModelAdmin):
             FieldRowPanel([FieldPanel("programme"), FieldPanel("mentor")]),
             FieldPanel("mentees"),
             FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-            FieldRowPanel(
-                [FieldPanel("status"), FieldPanel("order_number"), FieldPanel("order_date")]
-            ),
-            FieldPanel("termination_reason"),
+            FieldRowPanel([FieldPanel("status"), FieldPanel("order")]),
+            FieldRowPanel([FieldPanel("termination_order"), FieldPanel("termination_reason")]),
             FieldPanel("goals"),
             FieldPanel("development_plan"),
         ],

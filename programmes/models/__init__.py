@@ -1,5 +1,6 @@
 """The programme's records. Every model keeps its full change history (simple-history)."""
 
+from .agreements import MentoringAgreement, is_employee_form, needs_agreement
 from .consents import Consent, ConsentGiver, ConsentKind, ConsentSource
 from .erasure import ERASURE_PERIOD_DAYS, ErasureAct
 from .formats import MeetingFormat
@@ -14,6 +15,7 @@ from .meetings import (
     MeetingKind,
     MeetingStatus,
 )
+from .orders import ORDER_HEADINGS, Order, OrderKind, OrderTemplate, TemplateKind
 from .organisations import Organisation, PartnerOrganisation
 from .pairs import (
     CONSENT_REQUIRED_STATUSES,
@@ -34,6 +36,7 @@ __all__ = [
     "IDENTITY_FIELDS",
     "MEETING_INTERVAL_DAYS",
     "OPEN_PAIR_STATUSES",
+    "ORDER_HEADINGS",
     "PAIR_TRANSITIONS",
     "Case",
     "Consent",
@@ -57,7 +60,11 @@ __all__ = [
     "MeetingKind",
     "MeetingStatus",
     "MentorTraining",
+    "MentoringAgreement",
     "MentoringForm",
+    "Order",
+    "OrderKind",
+    "OrderTemplate",
     "Organisation",
     "Pair",
     "PairMentee",
@@ -70,5 +77,8 @@ __all__ = [
     "Programme",
     "ProgrammeStatus",
     "ProposalStatus",
+    "TemplateKind",
     "TrackedHistory",
+    "is_employee_form",
+    "needs_agreement",
 ]

@@ -108,8 +108,15 @@ class IncentiveDecision(ProgrammeRecord):
         related_name="+",
     )
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
-    order_number = models.CharField(_("order No."), max_length=50, blank=True)
-    order_date = models.DateField(_("order date"), null=True, blank=True)
+    order = models.ForeignKey(
+        "programmes.Order",
+        verbose_name=_("order"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="incentive_decisions",
+        limit_choices_to={"kind": "incentive"},
+    )
 
     history = HistoricalRecords(bases=[TrackedHistory])
 
@@ -140,7 +147,14 @@ class IncentiveDecision(ProgrammeRecord):
             errors["amount"] = _("Only a payment has an amount.")
         if self.status != DecisionStatus.PROPOSED and not self.decided_on:
             errors["decided_on"] = _("Give the date of the decision.")
-        errors.update(future_date_errors(self, ("decided_on", "order_date")))
+        errors.update(future_date_errors(self, ("decided_on",)))
+        if self.order_id:
+            if self.order.kind != "incentive":
+                errors["order"] = _("This order is of another kind: «%(kind)s».") % {
+                    "kind": self.order.get_kind_display()
+                }
+            elif self.mentor_id and self.order.organisation_id != self.mentor.organisation_id:
+                errors["order"] = _("The order belongs to another organisation.")
         if errors:
             raise ValidationError(errors)
 

@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -8,9 +8,10 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from portal.grammar import F, M, Noun
+from programmes.models.agreements import needs_agreement
 from programmes.models.history import TrackedHistory
 from programmes.models.participants import Participant
-from programmes.models.past_dates import LATER_THAN_TODAY, future_date_errors
+from programmes.models.past_dates import LATER_THAN_TODAY
 from programmes.models.programmes import Programme
 from programmes.models.records import ProgrammeRecord
 
@@ -60,8 +61,24 @@ class Pair(ProgrammeRecord):
         _("status"), max_length=20, choices=PairStatus.choices, default=PairStatus.DRAFT
     )
     termination_reason = models.TextField(_("reason for termination"), blank=True)
-    order_number = models.CharField(_("approving order No."), max_length=50, blank=True)
-    order_date = models.DateField(_("approving order date"), null=True, blank=True)
+    order = models.ForeignKey(
+        "programmes.Order",
+        verbose_name=_("approving order"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="approved_pairs",
+        limit_choices_to={"kind": "approval"},
+    )
+    termination_order = models.ForeignKey(
+        "programmes.Order",
+        verbose_name=_("terminating order"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="terminated_pairs",
+        limit_choices_to={"kind": "termination"},
+    )
     goals = models.TextField(_("goals"), blank=True)
     development_plan = models.TextField(_("individual development plan"), blank=True)
 
@@ -104,14 +121,9 @@ class Pair(ProgrammeRecord):
                     "start": programme.start_date.strftime("%d.%m.%Y"),
                     "end": programme.end_date.strftime("%d.%m.%Y"),
                 }
-        # The start and end may be planned; the approving order has been signed.
-        errors.update(future_date_errors(self, ("order_date",)))
         if self.status == PairStatus.TERMINATED and not self.termination_reason.strip():
             errors["termination_reason"] = _("Give the reason the pair was terminated.")
-        if self.status in CONSENT_REQUIRED_STATUSES and not (self.order_number and self.order_date):
-            errors["order_number"] = _(
-                "An approved pair needs the approving order's number and date."
-            )
+        errors.update(self._order_errors())
         if self.mentor_id and not self.mentor.is_mentor:
             errors["mentor"] = _("%(name)s is not in the mentor base.") % {"name": self.mentor}
         if (
@@ -128,6 +140,39 @@ class Pair(ProgrammeRecord):
             }
         if errors:
             raise ValidationError(errors)
+
+    def _order_errors(self) -> dict[str, str]:
+        """The orders: of the right kind and organisation; an approved pair has one, and, where
+        art. 351.8 of the Labour Code asks for it, the mentor's agreement too."""
+        errors = {}
+        organisation_id = self.programme.organisation_id if self.programme_id else None
+        for name, kind in (("order", "approval"), ("termination_order", "termination")):
+            order = getattr(self, name)
+            if order is None:
+                continue
+            if order.kind != kind:
+                errors[name] = _("This order is of another kind: «%(kind)s».") % {
+                    "kind": order.get_kind_display()
+                }
+            elif organisation_id and order.organisation_id != organisation_id:
+                errors[name] = _("The order belongs to another organisation.")
+        if self.status in CONSENT_REQUIRED_STATUSES:
+            if self.order_id is None:
+                errors.setdefault("order", _("An approved pair needs the approving order."))
+            if needs_agreement(self) and not self.has_agreement():
+                errors["status"] = _(
+                    "%(pair)s: the mentor needs a written consent and a mentoring agreement "
+                    "(art. 351.8 of the Labour Code) before the pair is approved."
+                ) % {"pair": self}
+        return errors
+
+    def has_agreement(self) -> bool:
+        if self.pk is None:
+            return False
+        try:
+            return self.agreement is not None
+        except ObjectDoesNotExist:
+            return False
 
     def stored_status(self) -> str | None:
         if self.pk is None:

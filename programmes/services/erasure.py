@@ -29,6 +29,7 @@ from programmes.models import (
     MatchPreference,
     Meeting,
     MeetingAttendance,
+    MentoringAgreement,
     MentorTraining,
     Pair,
     PairMentee,
@@ -38,6 +39,7 @@ from programmes.models import (
 )
 from programmes.models.history import attribute_change
 from programmes.selectors.erasure import is_erased
+from programmes.services.documents import delete_documents_naming
 from programmes.services.name_mentions import name_pattern
 from programmes.services.pairs import participant_leave_open_pairs
 from programmes.signals import participant_erasing
@@ -70,6 +72,9 @@ ERASED_KINDS = {
     "account": gettext_lazy("User account: name and e-mail removed, sign-in disabled"),
     "account_link": gettext_lazy("Link to the user account"),
     "proposals": gettext_lazy("Proposed changes of name, class and date of birth"),
+    "documents": gettext_lazy(
+        "Generated orders and mentoring agreements naming the participant (they can be generated anew)"
+    ),
     "history": gettext_lazy("Change history of these records"),
     "log": gettext_lazy("Entries of the administration's action log"),
 }
@@ -113,6 +118,7 @@ MENTION_FIELDS = {
     IncentiveDecision: ("grounds",),
     MentorTraining: ("course",),
     Case: ("title", "description"),
+    MentoringAgreement: ("content",),
 }
 
 
@@ -158,8 +164,8 @@ KEPT_FIELDS: dict[type[models.Model], frozenset[str]] = {
             "start_date",
             "end_date",
             "status",
-            "order_number",
-            "order_date",
+            "order",
+            "termination_order",
         }
     ),
     PairMentee: frozenset({"id", "pair", "mentee", "joined_on", "left_on"}),
@@ -176,11 +182,25 @@ KEPT_FIELDS: dict[type[models.Model], frozenset[str]] = {
             "status",
             "decided_by",
             "decided_on",
-            "order_number",
-            "order_date",
+            "order",
         }
     ),
     MentorTraining: frozenset({"id", "mentor", "hours", "completed_on"}),
+    # The agreement's terms stay (its text is scrubbed of the name); its generated DOCX names
+    # the mentor and is deleted with the other documents naming the participant.
+    MentoringAgreement: frozenset(
+        {
+            "id",
+            "pair",
+            "consent_date",
+            "number",
+            "date",
+            "period_start",
+            "period_end",
+            "extra_pay",
+            "without_extra_pay",
+        }
+    ),
     # A practice belongs to the organisation; its materials are a document the organisation
     # published, not the participant's data (their name is scrubbed from its texts).
     Case: frozenset({"id", "organisation", "programme", "pair", "file", "is_published"}),
@@ -199,6 +219,8 @@ def erased_fields(model: type[models.Model]) -> frozenset[str]:
         return frozenset(CONSENT_BLANKS)
     if model is MentorTraining:
         return frozenset({"certificate", *MENTION_FIELDS[MentorTraining]})
+    if model is MentoringAgreement:
+        return frozenset({"document", *MENTION_FIELDS[MentoringAgreement]})
     return frozenset(_mention_fields(model))
 
 
@@ -272,6 +294,8 @@ def participant_erase(
             erased.append("feedback")
         if _erase_certificates(pid, files):
             erased.append("certificates")
+        if delete_documents_naming(pair_ids=links[Pair], decision_ids=links[IncentiveDecision]):
+            erased.append("documents")
         if pattern:
             # Every model is scrubbed: a list, not a short-circuiting generator.
             scrubbed = [
@@ -359,6 +383,9 @@ def _linked_records(participant: Participant) -> dict[type[models.Model], list]:
             MentorTraining.objects.filter(mentor_id=pid).values_list("pk", flat=True)
         ),
         Case: list(Case.objects.filter(pair_id__in=pair_ids).values_list("pk", flat=True)),
+        MentoringAgreement: list(
+            MentoringAgreement.objects.filter(pair_id__in=pair_ids).values_list("pk", flat=True)
+        ),
         **_other_records_of(pid),
     }
 

@@ -3,8 +3,10 @@
 import datetime
 
 import factory
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from programmes.docx.defaults import default_template
 from programmes.models import (
     Case,
     Consent,
@@ -18,8 +20,12 @@ from programmes.models import (
     Meeting,
     MeetingAttendance,
     MeetingStatus,
+    MentoringAgreement,
     MentoringForm,
     MentorTraining,
+    Order,
+    OrderKind,
+    OrderTemplate,
     Organisation,
     Pair,
     PairMentee,
@@ -29,6 +35,7 @@ from programmes.models import (
     ParticipantChangeProposal,
     PartnerOrganisation,
     Programme,
+    TemplateKind,
 )
 
 TODAY = datetime.date(2024, 3, 1)
@@ -145,6 +152,34 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
         model = Programme
 
 
+class OrderFactory(factory.django.DjangoModelFactory):
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = OrderKind.APPROVAL
+    number = factory.Sequence(lambda n: f"{48 + n}-О")
+    date = datetime.date(2023, 9, 28)
+    signatory_name = "Иванова М. П."
+
+    class Meta:
+        model = Order
+
+
+class OrderTemplateFactory(factory.django.DjangoModelFactory):
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = TemplateKind.APPROVAL
+    file = factory.LazyFunction(
+        lambda: ContentFile(default_template(TemplateKind.APPROVAL), name="shablon.docx")
+    )
+
+    class Meta:
+        model = OrderTemplate
+
+
+def _approving_order():
+    return factory.SubFactory(
+        OrderFactory, organisation=factory.SelfAttribute("..programme.organisation")
+    )
+
+
 class PairFactory(factory.django.DjangoModelFactory):
     programme = factory.SubFactory(ProgrammeFactory)
     mentor = factory.SubFactory(
@@ -157,12 +192,22 @@ class PairFactory(factory.django.DjangoModelFactory):
         model = Pair
 
     class Params:
-        approved = factory.Trait(
-            status=PairStatus.APPROVED, order_number="48-О", order_date=datetime.date(2023, 9, 28)
-        )
-        active = factory.Trait(
-            status=PairStatus.ACTIVE, order_number="48-О", order_date=datetime.date(2023, 9, 28)
-        )
+        approved = factory.Trait(status=PairStatus.APPROVED, order=_approving_order())
+        active = factory.Trait(status=PairStatus.ACTIVE, order=_approving_order())
+
+
+class MentoringAgreementFactory(factory.django.DjangoModelFactory):
+    pair = factory.SubFactory(PairFactory)
+    consent_date = datetime.date(2023, 9, 20)
+    number = factory.Sequence(lambda n: f"{n + 1}-Н")
+    date = datetime.date(2023, 9, 25)
+    content = "Помощь молодому педагогу в освоении профессии и адаптации в коллективе"
+    period_start = datetime.date(2023, 10, 1)
+    period_end = datetime.date(2024, 6, 30)
+    extra_pay = 3000
+
+    class Meta:
+        model = MentoringAgreement
 
 
 class PairMenteeFactory(factory.django.DjangoModelFactory):

@@ -29,6 +29,8 @@ from programmes.tests.factories import (
     FeedbackFactory,
     IncentiveDecisionFactory,
     MeetingFactory,
+    MentoringAgreementFactory,
+    OrderTemplateFactory,
     OrganisationFactory,
     ParticipantFactory,
     ProgrammeFactory,
@@ -66,8 +68,12 @@ def records():
     case = Case.objects.create(
         organisation=organisation, title="Кейс", description="Описание", pair=pair
     )
+    agreement = MentoringAgreementFactory(pair=pair)
+    template = OrderTemplateFactory(organisation=organisation)
     return {
         "organisation": organisation,
+        "agreement": agreement,
+        "template": template,
         "pair": pair,
         "consent": consent,
         "meeting": meeting,
@@ -94,6 +100,9 @@ MODEL_PATHS = {
     "programmes/case": (lambda r: r["case"], True),
     "programmes/mentoringform": (lambda r: r["pair"].programme.form, True),
     "programmes/organisation": (lambda r: r["organisation"], False),
+    "programmes/order": (lambda r: r["pair"].order, True),
+    "programmes/mentoringagreement": (lambda r: r["agreement"], True),
+    "programmes/ordertemplate": (lambda r: r["template"], True),
 }
 EDITOR_MAY = {"programmes/mentoringform": {"index", "create", "inspect", "edit", "history"}}
 
@@ -303,6 +312,7 @@ LISTS = [
     "programmes/meeting",
     "programmes/consent",
     "programmes/feedback",
+    "programmes/order",
 ]
 
 

@@ -30,6 +30,8 @@ from programmes.tests.factories import (
     FeedbackFactory,
     IncentiveDecisionFactory,
     MeetingFactory,
+    MentoringAgreementFactory,
+    OrderTemplateFactory,
     ParticipantChangeProposalFactory,
     pair_with_mentees,
 )
@@ -113,6 +115,8 @@ def records():
     )
     Case.objects.create(organisation=organisation, title="Кейс", description="Описание", pair=pair)
     ParticipantChangeProposalFactory(participant=pair.mentees.first().mentee)
+    MentoringAgreementFactory(pair=pair)
+    OrderTemplateFactory(organisation=organisation)
     return pair
 
 

@@ -10,7 +10,12 @@ from playwright.sync_api import expect
 
 from portal.roles import AUDITORS, CURATORS, sync_roles
 from programmes.models import Pair, PairStatus
-from programmes.tests.factories import ConsentFactory, OrganisationFactory, ProgrammeFactory
+from programmes.tests.factories import (
+    ConsentFactory,
+    OrderFactory,
+    OrganisationFactory,
+    ProgrammeFactory,
+)
 
 PASSWORD = "Pair-history-42"
 
@@ -51,6 +56,7 @@ def test_curator_forms_and_approves_a_pair_and_the_auditor_sees_the_change(live_
         participant__mentee=True,
         participant__last_name="Смирнов",
     ).participant
+    order = OrderFactory(organisation=organisation, date=today)
 
     curator_page = browser.new_context(locale="ru-RU", timezone_id="Europe/Moscow").new_page()
     sign_in(curator_page, live_server, "curator")
@@ -66,8 +72,7 @@ def test_curator_forms_and_approves_a_pair_and_the_auditor_sees_the_change(live_
 
     curator_page.goto(f"{live_server.url}/admin/programmes/pair/edit/{pair.pk}/")
     curator_page.select_option("select[name=status]", PairStatus.APPROVED)
-    curator_page.fill("input[name=order_number]", "48-О")
-    curator_page.fill("input[name=order_date]", today.strftime("%d.%m.%Y"))
+    curator_page.select_option("select[name=order]", str(order.pk))
     curator_page.fill("input[name=change_reason]", "Приказ о закреплении пар")
     curator_page.locator("main form button[type=submit]").first.click()
     curator_page.wait_for_url(f"{live_server.url}/admin/programmes/pair/")

@@ -27,6 +27,7 @@ from programmes.models import (
 from programmes.tests.factories import (
     ConsentFactory,
     MeetingFactory,
+    OrderFactory,
     PairFactory,
     PairMenteeFactory,
     ParticipantFactory,
@@ -113,8 +114,7 @@ def test_a_change_shows_choice_labels_and_names_of_related_records():
         organisation=pair.programme.organisation, last_name="Кузнецов", first_name="Олег"
     )
     pair.status = PairStatus.APPROVED
-    pair.order_number = "48-О"
-    pair.order_date = datetime.date(2023, 9, 28)
+    pair.order = OrderFactory(organisation=pair.programme.organisation, number="48-О")
     pair.mentor = other_mentor
     pair.save()
 
@@ -125,7 +125,7 @@ def test_a_change_shows_choice_labels_and_names_of_related_records():
         str(PairStatus.DRAFT.label),
         str(PairStatus.APPROVED.label),
     )
-    assert changes[label(Pair, "order_date")] == (EMPTY, "28.09.2023")
+    assert changes[label(Pair, "order")] == (EMPTY, "Приказ № 48-О от 28.09.2023")
     assert changes[label(Pair, "mentor")] == (
         pair.history.earliest().mentor.full_name,
         other_mentor.full_name,

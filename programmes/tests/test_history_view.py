@@ -14,6 +14,7 @@ from programmes.history.views import RecordHistoryView
 from programmes.models import Consent, Pair, PairMentee, PairStatus
 from programmes.tests.factories import (
     ConsentFactory,
+    OrderFactory,
     PairFactory,
     PairMenteeFactory,
     ParticipantFactory,
@@ -54,8 +55,7 @@ def member_of(role, *organisations):
 
 def approve(pair, user, reason=""):
     pair.status = PairStatus.APPROVED
-    pair.order_number = "48-О"
-    pair.order_date = datetime.date(2023, 9, 28)
+    pair.order = OrderFactory(organisation=pair.programme.organisation)
     pair._history_user = user
     pair._change_reason = reason
     pair.save()

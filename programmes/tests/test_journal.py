@@ -21,6 +21,7 @@ from programmes.history.journal import JournalFilters, journal_rows
 from programmes.history.views import HistoryPaginator
 from programmes.models import MentoringForm, Pair, PairStatus, Participant
 from programmes.tests.factories import (
+    OrderFactory,
     OrganisationFactory,
     PairFactory,
     ParticipantFactory,
@@ -188,8 +189,7 @@ def test_a_row_shows_who_changed_what_from_what_to_what_and_why(client, two_scho
     curator.last_name, curator.first_name = "Кураторова", "Елена"
     curator.save()
     pair.status = PairStatus.APPROVED
-    pair.order_number = "48-О"
-    pair.order_date = datetime.date(2023, 9, 28)
+    pair.order = OrderFactory(organisation=pair.programme.organisation)
     saved(pair, user=curator, reason="Приказ № 48-О")
     client.force_login(curator)
 

@@ -19,6 +19,7 @@ from programmes.services.pairs import membership_correct_dates, pair_save
 from programmes.tests.factories import (
     ConsentFactory,
     MeetingFactory,
+    OrderFactory,
     ParticipantFactory,
     ProgrammeFactory,
 )
@@ -49,8 +50,7 @@ def formed_pair(programme, mentees, *, start=None) -> Pair:
         mentor=mentor,
         start_date=start or ago(40),
         status=PairStatus.ACTIVE,
-        order_number="48-О",
-        order_date=ago(45),
+        order=OrderFactory(organisation=programme.organisation, date=ago(45)),
     )
     return pair_save(pair=pair, mentees=mentees, reason="Приказ о закреплении")
 

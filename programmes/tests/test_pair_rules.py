@@ -8,6 +8,7 @@ from programmes.models import ConsentGiver, Pair, PairMentee, PairStatus
 from programmes.services.pairs import pair_change_status, pair_save, pair_validate
 from programmes.tests.factories import (
     ConsentFactory,
+    OrderFactory,
     PairFactory,
     ParticipantFactory,
     ProgrammeFactory,
@@ -20,6 +21,12 @@ TODAY = datetime.date(2023, 10, 15)
 
 def messages(error: ValidationError) -> str:
     return " ".join(m for ms in error.message_dict.values() for m in ms)
+
+
+def approved_pair():
+    pair = new_pair(status=PairStatus.APPROVED)
+    pair.order = OrderFactory(organisation=pair.programme.organisation)
+    return pair
 
 
 def new_pair(programme=None, **fields):
@@ -94,9 +101,7 @@ def test_terminated_pairs_do_not_count_towards_the_load():
 
 
 def test_approved_pair_needs_valid_consents_of_everyone():
-    pair = new_pair(
-        status=PairStatus.APPROVED, order_number="1", order_date=datetime.date(2023, 9, 30)
-    )
+    pair = approved_pair()
     ConsentFactory(participant=pair.mentor)
     without_consent = mentee_of(pair.programme, consent=False, last_name="Безсогласиев")
 
@@ -108,9 +113,7 @@ def test_approved_pair_needs_valid_consents_of_everyone():
 
 
 def test_minor_consent_given_by_the_child_does_not_count():
-    pair = new_pair(
-        status=PairStatus.APPROVED, order_number="1", order_date=datetime.date(2023, 9, 30)
-    )
+    pair = approved_pair()
     ConsentFactory(participant=pair.mentor)
     child = mentee_of(pair.programme, consent=False)
     ConsentFactory.build(
@@ -122,9 +125,7 @@ def test_minor_consent_given_by_the_child_does_not_count():
 
 
 def test_withdrawn_or_expired_consent_does_not_count():
-    pair = new_pair(
-        status=PairStatus.APPROVED, order_number="1", order_date=datetime.date(2023, 9, 30)
-    )
+    pair = approved_pair()
     ConsentFactory(participant=pair.mentor, valid_until=datetime.date(2023, 10, 1))
     mentee = mentee_of(pair.programme, consent=False)
     ConsentFactory(participant=mentee, withdrawn_on=datetime.date(2023, 10, 10))
@@ -155,7 +156,8 @@ def test_draft_pair_may_wait_for_consents():
     ],
 )
 def test_status_moves_only_along_allowed_transitions(steps, allowed):
-    pair = pair_with_mentees(order_number="1", order_date=datetime.date(2023, 9, 30))
+    pair = pair_with_mentees()
+    pair.order = OrderFactory(organisation=pair.programme.organisation)
 
     def walk():
         for status in steps:
@@ -185,7 +187,7 @@ def test_approval_needs_the_order():
     with pytest.raises(ValidationError) as error:
         pair_change_status(pair=pair, status=PairStatus.APPROVED)
 
-    assert "order_number" in error.value.message_dict
+    assert "order" in error.value.message_dict
 
 
 @pytest.mark.parametrize(

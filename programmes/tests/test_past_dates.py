@@ -15,6 +15,7 @@ from programmes.tests.factories import (
     ConsentFactory,
     IncentiveDecisionFactory,
     MentorTrainingFactory,
+    OrderFactory,
     PairFactory,
     ParticipantFactory,
     ProgrammeFactory,
@@ -80,8 +81,10 @@ def test_a_pair_may_start_in_the_future_but_its_order_is_already_signed():
     )
     planned.full_clean()
 
-    planned.order_number, planned.order_date = "48-О", today + datetime.timedelta(days=5)
-    assert "позже сегодняшнего дня" in refusal(planned, "order_date")
+    order = OrderFactory.build(
+        organisation=programme.organisation, date=today + datetime.timedelta(days=5)
+    )
+    assert "позже сегодняшнего дня" in refusal(order, "date")
 
 
 def test_a_mentee_joins_a_planned_pair_on_its_start_and_no_later():
@@ -113,13 +116,10 @@ def test_a_mentee_of_a_running_pair_cannot_join_or_leave_tomorrow():
 
 def test_incentive_decisions_and_trainings_are_not_dated_in_the_future():
     later = timezone.localdate() + TOMORROW
-    decision = IncentiveDecisionFactory.build(
-        mentor=ParticipantFactory(), decided_on=later, order_date=later
-    )
+    decision = IncentiveDecisionFactory.build(mentor=ParticipantFactory(), decided_on=later)
     training = MentorTrainingFactory.build(mentor=ParticipantFactory(), completed_on=later)
 
     assert "позже сегодняшнего дня" in refusal(decision, "decided_on")
-    assert "позже сегодняшнего дня" in refusal(decision, "order_date")
     assert "позже сегодняшнего дня" in refusal(training, "completed_on")
 
 

@@ -28,6 +28,9 @@ FACTORIES = {
     "MatchPreference": factories.MatchPreferenceFactory,
     "ErasureAct": factories.ErasureActFactory,
     "ParticipantChangeProposal": factories.ParticipantChangeProposalFactory,
+    "Order": factories.OrderFactory,
+    "OrderTemplate": factories.OrderTemplateFactory,
+    "MentoringAgreement": factories.MentoringAgreementFactory,
 }
 # Shared by every organisation: nobody's in particular.
 SHARED = {MentoringForm}
