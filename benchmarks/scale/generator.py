@@ -665,7 +665,6 @@ class _Generator:
             "status": PairStatus.DRAFT,
             "order_number": "",
             "order_date": None,
-            "development_plan": "",
             "end_date": None,
             "termination_reason": "",
         }
@@ -685,7 +684,6 @@ class _Generator:
         order_day = min(created_day + datetime.timedelta(days=rng.randint(3, 10)), last)
         pair.order_date = order_day
         pair.order_number = f"{20 + (order_day - cal.programme_start).days // 7}-О"
-        pair.development_plan = f"Индивидуальный план развития: {GOALS[kind.key].lower()}"
         approved_at = self._after(order_day, created, (9, 12))
         plan.approved_at = approved_at
         approved = {"status": PairStatus.APPROVED, "end_date": None, "termination_reason": ""}

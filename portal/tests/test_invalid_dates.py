@@ -102,7 +102,6 @@ def _pair_form_data(pair, **changes):
         "order_date": pair.order_date.strftime("%d.%m.%Y") if pair.order_date else "",
         "termination_reason": "",
         "goals": "",
-        "development_plan": "",
         "change_reason": "",
         **changes,
     }

@@ -60,7 +60,6 @@ class PairAdmin(ProgrammeModelAdmin):
         "order_number",
         "order_date",
         "goals",
-        "development_plan",
     )
     edit_handler = form(
         [
@@ -72,7 +71,6 @@ class PairAdmin(ProgrammeModelAdmin):
             ),
             FieldPanel("termination_reason"),
             FieldPanel("goals"),
-            FieldPanel("development_plan"),
         ],
         form_class=PairAdminForm,
     )

@@ -79,7 +79,7 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
                 if is_already_given(error):
                     messages.warning(request, error.messages[0])
                     return redirect("cabinet:overview")
-                _add_errors(form, error)
+                add_errors(form, error)
             else:
                 messages.success(request, _("Thank you! Your feedback has been saved."))
                 return redirect("cabinet:overview")
@@ -130,7 +130,7 @@ def meeting_held(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=CABINET_HELD_REASON,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The meeting is marked as held. Thank you!"))
             return redirect("cabinet:overview")
@@ -142,7 +142,7 @@ def meeting_held(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _add_errors(form, error: ValidationError) -> None:
+def add_errors(form, error: ValidationError) -> None:
     """Put the service's refusal on the form: on a field it has, or above the form."""
     for field, errors in error.update_error_dict({}).items():
         form.add_error(field if field in form.fields else None, errors)

@@ -23,6 +23,7 @@ from .pairs import (
     PairStatus,
 )
 from .participants import Participant, ParticipantCategory, ParticipantStatus
+from .plans import DevelopmentPlan, PlanTask, PlanTaskStatus
 from .preferences import MatchPreference
 from .programmes import MentoringForm, Programme, ProgrammeStatus
 from .proposals import IDENTITY_FIELDS, ParticipantChangeProposal, ProposalStatus
@@ -40,6 +41,7 @@ __all__ = [
     "ConsentKind",
     "ConsentSource",
     "DecisionStatus",
+    "DevelopmentPlan",
     "ErasureAct",
     "Feedback",
     "IncentiveDecision",
@@ -61,6 +63,8 @@ __all__ = [
     "ParticipantChangeProposal",
     "ParticipantStatus",
     "PartnerOrganisation",
+    "PlanTask",
+    "PlanTaskStatus",
     "Programme",
     "ProgrammeStatus",
     "ProposalStatus",

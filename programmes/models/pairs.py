@@ -63,7 +63,6 @@ class Pair(ProgrammeRecord):
     order_number = models.CharField(_("approving order No."), max_length=50, blank=True)
     order_date = models.DateField(_("approving order date"), null=True, blank=True)
     goals = models.TextField(_("goals"), blank=True)
-    development_plan = models.TextField(_("individual development plan"), blank=True)
 
     history = HistoricalRecords(bases=[TrackedHistory])
 
