@@ -14,11 +14,33 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from programmes.admin.base import ProgrammeModelAdmin, form
+from programmes.admin.downloads import DownloadButtonHelper, DownloadView
 from programmes.admin.filters import OverdueFilter
 from programmes.admin.forms import MembershipAdminForm, PairAdminForm
 from programmes.admin.permissions import OrganisationPermissionHelper
+from programmes.documents.journal import journal_download
 from programmes.models import Pair, PairMentee
+from programmes.selectors.journal import pair_journal
 from programmes.selectors.pairs import overdue_q, with_last_meeting
+
+JOURNAL_DOCX, JOURNAL_XLSX = "journal_docx", "journal_xlsx"
+
+
+class JournalDocxView(DownloadView):
+    def make_response(self):
+        return journal_download(pair_journal(self.instance), "docx")
+
+
+class JournalXlsxView(DownloadView):
+    def make_response(self):
+        return journal_download(pair_journal(self.instance), "xlsx")
+
+
+class PairButtonHelper(DownloadButtonHelper):
+    downloads = {
+        JOURNAL_DOCX: _("Mentoring journal (DOCX)"),
+        JOURNAL_XLSX: _("Mentoring journal (XLSX)"),
+    }
 
 
 class PairAdmin(ProgrammeModelAdmin):
@@ -49,6 +71,8 @@ class PairAdmin(ProgrammeModelAdmin):
         "last_meeting_display",
     )
     export_filename = "pairs"
+    button_helper_class = PairButtonHelper
+    instance_actions = {JOURNAL_DOCX: JournalDocxView, JOURNAL_XLSX: JournalXlsxView}
     inspect_view_fields = (
         "programme",
         "mentor",
