@@ -15,13 +15,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from programmes.admin.base import ProgrammeModelAdmin, form
 from programmes.admin.downloads import DownloadButtonHelper, DownloadView
-from programmes.admin.filters import OverdueFilter
+from programmes.admin.filters import HealthFilter, OverdueFilter
 from programmes.admin.forms import MembershipAdminForm, PairAdminForm
 from programmes.admin.permissions import OrganisationPermissionHelper
 from programmes.documents.journal import journal_download
 from programmes.models import Pair, PairMentee
+from programmes.selectors.health import health_of, with_health
 from programmes.selectors.journal import pair_journal
-from programmes.selectors.pairs import overdue_q, with_last_meeting
+from programmes.selectors.pairs import overdue_q
 
 JOURNAL_DOCX, JOURNAL_XLSX = "journal_docx", "journal_xlsx"
 
@@ -55,8 +56,9 @@ class PairAdmin(ProgrammeModelAdmin):
         "status",
         "start_date",
         "last_meeting_display",
+        "health_display",
     )
-    list_filter = ("status", OverdueFilter, "programme", "programme__form")
+    list_filter = ("status", HealthFilter, OverdueFilter, "programme", "programme__form")
     search_fields = ("mentor__last_name", "mentees__mentee__last_name", "order_number")
     list_select_related = ("mentor", "programme")
     list_export = (
@@ -69,6 +71,7 @@ class PairAdmin(ProgrammeModelAdmin):
         "order_number",
         "order_date",
         "last_meeting_display",
+        "health_display",
     )
     export_filename = "pairs"
     button_helper_class = PairButtonHelper
@@ -106,7 +109,7 @@ class PairAdmin(ProgrammeModelAdmin):
             .get_queryset(request)
             .prefetch_related(Prefetch("mentees", queryset=current, to_attr="current"))
         )
-        return with_last_meeting(queryset)
+        return with_health(queryset)
 
     def get_extra_class_names_for_field_col(self, obj, field_name):
         if field_name == "last_meeting_display" and getattr(obj, "is_overdue", False):
@@ -116,6 +119,11 @@ class PairAdmin(ProgrammeModelAdmin):
     @display(description=_("Mentees"))
     def mentees_display(self, obj):
         return ", ".join(m.mentee.full_name for m in obj.current)
+
+    @display(description=_("Health"))
+    def health_display(self, obj):
+        health = health_of(obj)
+        return health.summary if health else None
 
     @display(description=_("Last meeting"))
     def last_meeting_display(self, obj):

@@ -46,6 +46,24 @@ class FeedbackForm(forms.Form):
     )
 
 
+SUITS_CHOICES = [("yes", _("Yes")), ("no", _("No"))]
+
+
+def with_suits_question(form: FeedbackForm) -> FeedbackForm:
+    """Add «Подходите ли вы друг другу?» (asked after the pair's first working meeting)."""
+    form.fields["suits"] = forms.TypedChoiceField(
+        label=_("Do you suit each other?"),
+        help_text=_("Your honest answer helps the curator to support the pair in time."),
+        choices=SUITS_CHOICES,
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+        # Optional, as the rest of the feedback: a question nobody may skip gets careless answers.
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    return form
+
+
 class MeetingHeldForm(forms.Form):
     """The mentor records that a planned meeting took place; meeting_mark_held decides."""
 
