@@ -31,6 +31,7 @@ from programmes.tests.factories import (
     IncentiveDecisionFactory,
     MeetingFactory,
     ParticipantChangeProposalFactory,
+    PlanTaskFactory,
     pair_with_mentees,
 )
 
@@ -113,6 +114,7 @@ def records():
     )
     Case.objects.create(organisation=organisation, title="Кейс", description="Описание", pair=pair)
     ParticipantChangeProposalFactory(participant=pair.mentees.first().mentee)
+    PlanTaskFactory(plan__membership=pair.mentees.first())
     return pair
 
 
