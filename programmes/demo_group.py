@@ -22,18 +22,25 @@ from programmes.models import (
     Pair,
     PairStatus,
     Participant,
+    PlanTask,
+    PlanTaskStatus,
     Programme,
 )
 from programmes.models.history import attribute_change
 from programmes.services.meetings import meeting_save
 from programmes.services.orders import order_approve_pairs
 from programmes.services.pairs import pair_change_status, pair_save
+from programmes.services.plans import plan_goals_save, plan_task_save
 
 GOALS = (
     "Подготовка к муниципальному этапу всероссийской олимпиады школьников по математике; "
     "уверенность при решении нестандартных задач и при ответе у доски"
 )
-DEVELOPMENT_PLAN = """\
+# Each mentee's individual plan: these goals, and the steps below as its tasks.
+PLAN_GOALS = """\
+Решать задачи муниципального этапа олимпиады по математике
+Уверенно рассказывать решение у доски"""
+PLAN_TASKS = """\
 1. Входная диагностика: решить вариант школьного этапа прошлого года, выявить пробелы.
 2. Каждую неделю — одна тема олимпиадной математики: чётность, принцип Дирихле, логические \
 задачи, комбинаторика, геометрия на клетчатой бумаге, делимость и остатки.
@@ -142,7 +149,6 @@ def demo_group_load(
             mentor=mentor,
             start_date=start,
             goals=GOALS,
-            development_plan=DEVELOPMENT_PLAN,
         ),
         mentees=mentees,
         user=curator,
@@ -174,4 +180,37 @@ def demo_group_load(
         day=today + datetime.timedelta(days=NEXT_IN_DAYS),
         curator=curator,
     )
+    _plans(group, curator=curator, today=today)
     return group
+
+
+def _plans(group: Pair, *, curator, today: datetime.date) -> None:
+    """Each mentee's plan: the goals, and the steps as tasks a fortnight apart, the past ones
+    done on their deadline, the next one in progress."""
+    steps = [line.split(". ", 1)[1] for line in PLAN_TASKS.splitlines()]
+    for membership in group.mentees.filter(left_on__isnull=True):
+        plan_goals_save(
+            membership=membership, goals=PLAN_GOALS, user=curator, reason="План согласован"
+        )
+        started = False
+        for number, step in enumerate(steps, start=1):
+            deadline = group.start_date + datetime.timedelta(days=14 * number)
+            if deadline <= today:
+                status, completed_on, result = PlanTaskStatus.DONE, deadline, "Выполнено"
+            elif not started:
+                started = True
+                status, completed_on, result = PlanTaskStatus.IN_PROGRESS, None, ""
+            else:
+                status, completed_on, result = PlanTaskStatus.PLANNED, None, ""
+            plan_task_save(
+                task=PlanTask(
+                    title=step,
+                    deadline=deadline,
+                    status=status,
+                    completed_on=completed_on,
+                    result=result,
+                ),
+                membership=membership,
+                user=curator,
+                reason="План согласован",
+            )

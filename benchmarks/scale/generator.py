@@ -714,7 +714,6 @@ class _Generator:
         draft = {
             "status": PairStatus.DRAFT,
             "order_id": None,
-            "development_plan": "",
             "end_date": None,
             "termination_reason": "",
         }
@@ -736,7 +735,6 @@ class _Generator:
             OrderKind.APPROVAL, f"{20 + (order_day - cal.programme_start).days // 7}-О", order_day
         )
         plan.order_day = order_day
-        pair.development_plan = f"Индивидуальный план развития: {GOALS[kind.key].lower()}"
         approved_at = self._after(order_day, created, (9, 12))
         plan.approved_at = approved_at
         approved = {"status": PairStatus.APPROVED, "end_date": None, "termination_reason": ""}

@@ -1,4 +1,4 @@
-"""Download names of questionnaire reports and answers (the general rules: portal/downloads.py).
+"""Names of forms_app's downloads; the rules for any download name are portal/filenames.py.
 
 Free of pandas and openpyxl, so the submissions list can use it cheaply.
 """
@@ -7,7 +7,7 @@ import datetime
 
 from django.utils.translation import gettext as _
 
-from portal.downloads import ascii_filename, attachment_disposition, filename_title
+from portal.filenames import ascii_filename, attachment_disposition, filename_title
 
 
 def report_filename(title: str, day: datetime.date) -> str:

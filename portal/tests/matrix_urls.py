@@ -105,6 +105,9 @@ OVERRIDES = {
     "admin/images/chooser/": {"pk": _pk("image")},
     "cabinet/meetings/": {"pk": _pk("meeting")},
     "cabinet/consents/": {"pk": _pk("consent")},
+    # A plan is opened by the mentee's membership of the pair; a task by its own id.
+    "cabinet/plans/": {"pk": lambda world: world.objects["plan"].membership_id},
+    "cabinet/plans/tasks/": {"pk": _pk("plan_task")},
 }
 
 # The record of A each list's pages are opened with, by the list's address.
@@ -113,6 +116,8 @@ MODEL_ADMIN_RECORDS = {
     "/admin/programmes/pair/": _obj("pair"),
     "/admin/programmes/overdue-pairs/": _obj("pair"),
     "/admin/programmes/pairmentee/": lambda world: world.objects["pair"].mentees.first(),
+    "/admin/programmes/developmentplan/": _obj("plan"),
+    "/admin/programmes/plantask/": _obj("plan_task"),
     "/admin/programmes/meeting/": _obj("meeting"),
     "/admin/programmes/feedback/": _obj("feedback"),
     "/admin/programmes/participant/": lambda world: world.people["mentee"].participant,
@@ -231,7 +236,7 @@ WRITE_ACTIONS = {
     "create_multiple_from_uploaded_image", "delete_upload_multiple",
     "erase", "withdraw", "decide", "feedback", "consent_withdrawal", "action", "wagtail_bulk_action",
     "forms_app_delete_submissions", "home_roadmap_import", "home_roadmap_import_preview",
-    "forms_app_invitation_create",
+    "forms_app_invitation_create", "plan", "plan_task_new", "plan_task",
     "programmes_matching", "programmes_matching_decide", "programmes_matching_withdraw",
     "programmes_matching_accept",
     "ping", "approve", "docx",

@@ -52,6 +52,7 @@ from programmes.services.agreements import agreement_generate_document
 from programmes.services.orders import order_generate_document
 from programmes.tests.factories import (
     ConsentFactory,
+    DevelopmentPlanFactory,
     FeedbackFactory,
     IncentiveDecisionFactory,
     MeetingFactory,
@@ -61,6 +62,7 @@ from programmes.tests.factories import (
     PairFactory,
     PairMenteeFactory,
     ParticipantFactory,
+    PlanTaskFactory,
     ProgrammeFactory,
 )
 
@@ -175,6 +177,10 @@ def build_world() -> World:
     PairMenteeFactory(pair=other_pair, mentee=other_mentee.participant)
     meeting = MeetingFactory(pair=pair, topic="Разбор олимпиадных задач")
     feedback = FeedbackFactory(meeting=meeting, author=mentor.participant)
+    plan = DevelopmentPlanFactory(membership=pair.mentees.get(mentee=mentee.participant))
+    plan_task = PlanTaskFactory(plan=plan, title="Решить вариант школьного этапа")
+    # The classmate's plan: the mentee must never read it.
+    PlanTaskFactory(plan__membership=pair.mentees.get(mentee=classmate.participant))
     group_meeting = MeetingFactory(
         pair=None, programme=programme, kind=MeetingKind.GROUP, topic="Знакомство"
     )
@@ -296,6 +302,8 @@ def build_world() -> World:
         "meeting": meeting,
         "group_meeting": group_meeting,
         "feedback": feedback,
+        "plan": plan,
+        "plan_task": plan_task,
         "preference": preference,
         "consent": consent,
         "training": training,

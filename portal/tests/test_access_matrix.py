@@ -20,6 +20,7 @@ import io
 import json
 import re
 
+import docx
 import openpyxl
 import pytest
 from django.conf import settings
@@ -131,6 +132,8 @@ def may_not_write(role: str, target) -> bool:
         return role not in ("mentee", "mentor")
     if action == "meeting_held":  # a meeting of the mentor's own pair
         return role != "mentor"
+    if action in ("plan", "plan_task_new", "plan_task"):  # the plan of the mentor's mentee
+        return role != "mentor"
     if role == "editor":
         return not route.startswith(EDITOR_WRITES)
     if role == "curator_b":
@@ -196,7 +199,12 @@ def response_text(response) -> str:
     content = b"".join(response.streaming_content) if response.streaming else response.content
     content_type = response.get("Content-Type", "")
     parts = [response.get("Location", ""), response.get("Content-Disposition", "")]
-    if "spreadsheetml" in content_type:
+    if "wordprocessingml" in content_type:
+        document = docx.Document(io.BytesIO(content))
+        parts.extend(paragraph.text for paragraph in document.paragraphs)
+        for table in document.tables:
+            parts.extend(cell.text for row in table.rows for cell in row.cells)
+    elif "spreadsheetml" in content_type:
         workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
         for sheet in workbook.worksheets:
             for row in sheet.iter_rows(values_only=True):

@@ -102,7 +102,6 @@ def _pair_form_data(pair, **changes):
         "termination_order": "",
         "termination_reason": "",
         "goals": "",
-        "development_plan": "",
         "change_reason": "",
         **changes,
     }

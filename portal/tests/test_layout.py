@@ -17,7 +17,7 @@ ALLOWED_IMPORTS = {
 }
 PROJECT_PACKAGES = {*APPS, "benchmarks", "settings"}
 # portal's leaf modules: small shared things that import no app, so even home may use them.
-PORTAL_LEAVES = {"portal.client_address", "portal.downloads", "portal.grammar", "portal.uploads"}
+PORTAL_LEAVES = {"portal.client_address", "portal.filenames", "portal.grammar", "portal.uploads"}
 
 
 def source_modules(app: str):

@@ -6,6 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from programmes.models import ParticipantCategory, ParticipantStatus
 from programmes.selectors.consents import valid_processing_consents
+from programmes.selectors.health import (
+    ATTENTION,
+    HEALTHY,
+    TOO_EARLY,
+    attention_q,
+    healthy_q,
+    too_early_q,
+)
 from programmes.selectors.pairs import overdue_q
 
 
@@ -38,6 +46,27 @@ class OverdueFilter(SimpleListFilter):
             return queryset.filter(overdue)
         if self.value() == "no":
             return queryset.exclude(overdue)
+        return queryset
+
+
+class HealthFilter(SimpleListFilter):
+    """Active pairs by their health (programmes.selectors.health); needs with_health()."""
+
+    title = _("health of the pair")
+    parameter_name = "health"
+
+    def lookups(self, request, model_admin):
+        return [
+            (ATTENTION, _("needs attention")),
+            (TOO_EARLY, _("too early to judge")),
+            (HEALTHY, _("fine")),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        conditions = {ATTENTION: attention_q, TOO_EARLY: too_early_q, HEALTHY: healthy_q}
+        if self.value() in conditions:
+            return queryset.filter(conditions[self.value()](today))
         return queryset
 
 

@@ -1,6 +1,7 @@
 """Admin forms: choices limited to the user's organisations, and a reason for every change."""
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -16,6 +17,7 @@ from programmes.services.pairs import (
     pair_membership_errors,
     pair_save,
 )
+from programmes.services.plans import plan_goals_save, plan_task_save
 
 
 class ProgrammeAdminForm(WagtailAdminModelForm):
@@ -140,4 +142,47 @@ class MembershipAdminForm(ProgrammeAdminForm):
             left_reason=self.cleaned_data.get("left_reason", ""),
             user=self.for_user,
             reason=self.cleaned_data["change_reason"],
+        )
+
+
+class PlanAdminForm(ProgrammeAdminForm):
+    """A mentee's plan: whose (chosen once) and the goals, saved by plan_goals_save."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        membership = self.fields["membership"]
+        membership.queryset = membership.queryset.filter(
+            Q(plan__isnull=True) | Q(pk=self.instance.membership_id)
+        ).select_related("mentee", "pair__mentor")
+        membership.label_from_instance = lambda m: f"{m.mentee} — {m.pair}"
+        if self.instance.pk:
+            # A plan is the mentee's in one pair; it never moves to another.
+            membership.disabled = True
+
+    def save(self, commit=True):
+        return plan_goals_save(
+            membership=self.cleaned_data["membership"],
+            goals=self.cleaned_data.get("goals", ""),
+            user=self.for_user,
+            reason=self.cleaned_data.get("change_reason", ""),
+        )
+
+
+class PlanTaskAdminForm(ProgrammeAdminForm):
+    """A task of a plan, saved by plan_task_save so its rules and history apply."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        plan = self.fields["plan"]
+        plan.queryset = plan.queryset.select_related(
+            "membership__mentee", "membership__pair__mentor"
+        )
+        if self.instance.pk:
+            plan.disabled = True
+
+    def save(self, commit=True):
+        return plan_task_save(
+            task=self.instance,
+            user=self.for_user,
+            reason=self.cleaned_data.get("change_reason", ""),
         )

@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from portal.downloads import ascii_filename, attachment_disposition, filename_title
+from portal.filenames import ascii_filename, attachment_disposition, filename_title
 from programmes.matching.engine import suggest
 from programmes.matching.report import write_matching_xlsx
 from programmes.matching.scoring import points

@@ -86,7 +86,7 @@ class FeedbackAdmin(ProgrammeModelAdmin):
     list_filter = ("rating",)
     search_fields = ("author__last_name", "comment")
     list_select_related = ("meeting", "author")
-    list_export = ("meeting", "author", "rating", "comment", "submitted_at")
+    list_export = ("meeting", "author", "rating", "suits", "comment", "submitted_at")
     export_filename = "feedback"
     edit_handler = form(
         [FieldPanel("meeting"), FieldPanel("author"), FieldPanel("rating"), FieldPanel("comment")]

@@ -19,6 +19,7 @@ from programmes.admin.organisations import (
 )
 from programmes.admin.pairs import OverduePairAdmin, PairAdmin, PairMenteeAdmin
 from programmes.admin.participants import MenteeBaseAdmin, MentorBaseAdmin, ParticipantAdmin
+from programmes.admin.plans import DevelopmentPlanAdmin, PlanTaskAdmin
 from programmes.admin.preferences import MatchPreferenceAdmin
 from programmes.admin.programmes import ProgrammeAdmin
 from programmes.admin.proposals import ParticipantChangeProposalAdmin
@@ -36,6 +37,8 @@ class MentoringGroup(ModelAdminGroup):
         OrderAdmin,
         MentoringAgreementAdmin,
         OrderTemplateAdmin,
+        DevelopmentPlanAdmin,
+        PlanTaskAdmin,
         MeetingAdmin,
         FeedbackAdmin,
         ParticipantAdmin,

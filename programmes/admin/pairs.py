@@ -14,11 +14,34 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from programmes.admin.base import ProgrammeModelAdmin, form
-from programmes.admin.filters import OverdueFilter
+from programmes.admin.downloads import DownloadButtonHelper, DownloadView
+from programmes.admin.filters import HealthFilter, OverdueFilter
 from programmes.admin.forms import MembershipAdminForm, PairAdminForm
 from programmes.admin.permissions import OrganisationPermissionHelper
+from programmes.documents.journal import journal_download
 from programmes.models import Pair, PairMentee
-from programmes.selectors.pairs import overdue_q, with_last_meeting
+from programmes.selectors.health import health_of, with_health
+from programmes.selectors.journal import pair_journal
+from programmes.selectors.pairs import overdue_q
+
+JOURNAL_DOCX, JOURNAL_XLSX = "journal_docx", "journal_xlsx"
+
+
+class JournalDocxView(DownloadView):
+    def make_response(self):
+        return journal_download(pair_journal(self.instance), "docx")
+
+
+class JournalXlsxView(DownloadView):
+    def make_response(self):
+        return journal_download(pair_journal(self.instance), "xlsx")
+
+
+class PairButtonHelper(DownloadButtonHelper):
+    downloads = {
+        JOURNAL_DOCX: _("Mentoring journal (DOCX)"),
+        JOURNAL_XLSX: _("Mentoring journal (XLSX)"),
+    }
 
 
 class PairAdmin(ProgrammeModelAdmin):
@@ -33,8 +56,9 @@ class PairAdmin(ProgrammeModelAdmin):
         "status",
         "start_date",
         "last_meeting_display",
+        "health_display",
     )
-    list_filter = ("status", OverdueFilter, "programme", "programme__form")
+    list_filter = ("status", HealthFilter, OverdueFilter, "programme", "programme__form")
     search_fields = ("mentor__last_name", "mentees__mentee__last_name", "order__number")
     list_select_related = ("mentor", "programme", "order")
     list_export = (
@@ -46,8 +70,11 @@ class PairAdmin(ProgrammeModelAdmin):
         "end_date",
         "order",
         "last_meeting_display",
+        "health_display",
     )
     export_filename = "pairs"
+    button_helper_class = PairButtonHelper
+    instance_actions = {JOURNAL_DOCX: JournalDocxView, JOURNAL_XLSX: JournalXlsxView}
     inspect_view_fields = (
         "programme",
         "mentor",
@@ -59,7 +86,6 @@ class PairAdmin(ProgrammeModelAdmin):
         "order",
         "termination_order",
         "goals",
-        "development_plan",
     )
     edit_handler = form(
         [
@@ -69,7 +95,6 @@ class PairAdmin(ProgrammeModelAdmin):
             FieldRowPanel([FieldPanel("status"), FieldPanel("order")]),
             FieldRowPanel([FieldPanel("termination_order"), FieldPanel("termination_reason")]),
             FieldPanel("goals"),
-            FieldPanel("development_plan"),
         ],
         form_class=PairAdminForm,
     )
@@ -81,7 +106,7 @@ class PairAdmin(ProgrammeModelAdmin):
             .get_queryset(request)
             .prefetch_related(Prefetch("mentees", queryset=current, to_attr="current"))
         )
-        return with_last_meeting(queryset)
+        return with_health(queryset)
 
     def get_extra_class_names_for_field_col(self, obj, field_name):
         if field_name == "last_meeting_display" and getattr(obj, "is_overdue", False):
@@ -91,6 +116,11 @@ class PairAdmin(ProgrammeModelAdmin):
     @display(description=_("Mentees"))
     def mentees_display(self, obj):
         return ", ".join(m.mentee.full_name for m in obj.current)
+
+    @display(description=_("Health"))
+    def health_display(self, obj):
+        health = health_of(obj)
+        return health.summary if health else None
 
     @display(description=_("Last meeting"))
     def last_meeting_display(self, obj):

@@ -5,7 +5,7 @@ may see, so a template cannot show a fellow mentee's contacts by accident: they 
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -22,6 +22,7 @@ from programmes.models import (
     Participant,
 )
 from programmes.selectors.meetings import VISIBLE_PAIR_STATUSES, meetings_of_participant
+from programmes.selectors.plans import Progress, progress_by_membership
 
 MENTOR, MENTEE = "mentor", "mentee"
 
@@ -68,6 +69,15 @@ class MeetingRow:
 
 
 @dataclass(frozen=True)
+class PlanLink:
+    """A mentee's development plan as the card links to it: whose, and how far it got."""
+
+    membership_pk: int
+    mentee: str
+    progress: Progress
+
+
+@dataclass(frozen=True)
 class PairCard:
     role: Literal["mentor", "mentee"]
     programme: str
@@ -79,7 +89,7 @@ class PairCard:
     mentees: list[MenteeRow]
     meetings: list[MeetingRow]
     goals: str = ""
-    development_plan: str = ""
+    plans: list[PlanLink] = field(default_factory=list)
 
     @property
     def is_mentor(self) -> bool:
@@ -138,10 +148,20 @@ def cabinet_pairs(*, participant: Participant) -> list[PairCard]:
             "meeting_id", flat=True
         )
     )
-    return [_card(pair, participant=participant, given=given) for pair in pairs]
+    progress = progress_by_membership(
+        [
+            membership.pk
+            for pair in pairs
+            for membership in pair.current_memberships
+            if pair.mentor_id == participant.pk or membership.mentee_id == participant.pk
+        ]
+    )
+    return [_card(pair, participant=participant, given=given, progress=progress) for pair in pairs]
 
 
-def _card(pair: Pair, *, participant: Participant, given: set[int]) -> PairCard:
+def _card(
+    pair: Pair, *, participant: Participant, given: set[int], progress: dict[int, Progress]
+) -> PairCard:
     is_mentor = pair.mentor_id == participant.pk
     memberships = pair.current_memberships
     if is_mentor:
@@ -181,7 +201,12 @@ def _card(pair: Pair, *, participant: Participant, given: set[int]) -> PairCard:
         mentees=mentees,
         meetings=meetings,
         goals=pair.goals,
-        development_plan=pair.development_plan,
+        # The mentor keeps every mentee's plan; a mentee sees their own only.
+        plans=[
+            PlanLink(membership_pk=m.pk, mentee=m.mentee.full_name, progress=progress[m.pk])
+            for m in memberships
+            if m.pk in progress
+        ],
     )
 
 

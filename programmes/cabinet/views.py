@@ -7,7 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from programmes.cabinet.forms import RATING_CHOICES, FeedbackForm, MeetingHeldForm
+from programmes.cabinet.forms import (
+    RATING_CHOICES,
+    FeedbackForm,
+    MeetingHeldForm,
+    with_suits_question,
+)
 from programmes.cabinet.selectors import (
     cabinet_consents,
     cabinet_pairs,
@@ -18,7 +23,11 @@ from programmes.cabinet.selectors import (
 )
 from programmes.models import OPEN_PAIR_STATUSES, Consent, ConsentKind, Feedback, Pair
 from programmes.services.consents import consent_withdraw
-from programmes.services.feedback import feedback_submit, is_already_given
+from programmes.services.feedback import (
+    asks_whether_suited,
+    feedback_submit,
+    is_already_given,
+)
 from programmes.services.meetings import meeting_mark_held
 
 # Stored in the records' history, so in the records' language.
@@ -66,6 +75,8 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
     form = None
     if given is None and is_held:
         form = FeedbackForm(request.POST if request.method == "POST" else None)
+        if asks_whether_suited(meeting):
+            form = with_suits_question(form)
         if form.is_valid():
             try:
                 feedback_submit(
@@ -73,13 +84,14 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
                     author=participant,
                     rating=form.cleaned_data["rating"],
                     comment=form.cleaned_data["comment"],
+                    suits=form.cleaned_data.get("suits"),
                     user=request.user,
                 )
             except ValidationError as error:
                 if is_already_given(error):
                     messages.warning(request, error.messages[0])
                     return redirect("cabinet:overview")
-                _add_errors(form, error)
+                add_errors(form, error)
             else:
                 messages.success(request, _("Thank you! Your feedback has been saved."))
                 return redirect("cabinet:overview")
@@ -130,7 +142,7 @@ def meeting_held(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=CABINET_HELD_REASON,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The meeting is marked as held. Thank you!"))
             return redirect("cabinet:overview")
@@ -142,7 +154,7 @@ def meeting_held(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _add_errors(form, error: ValidationError) -> None:
+def add_errors(form, error: ValidationError) -> None:
     """Put the service's refusal on the form: on a field it has, or above the form."""
     for field, errors in error.update_error_dict({}).items():
         form.add_error(field if field in form.fields else None, errors)

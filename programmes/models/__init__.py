@@ -26,6 +26,7 @@ from .pairs import (
     PairStatus,
 )
 from .participants import Participant, ParticipantCategory, ParticipantStatus
+from .plans import DevelopmentPlan, PlanTask, PlanTaskStatus
 from .preferences import MatchPreference
 from .programmes import MatchingRule, MentoringForm, Programme, ProgrammeStatus
 from .proposals import IDENTITY_FIELDS, ParticipantChangeProposal, ProposalStatus
@@ -45,6 +46,7 @@ __all__ = [
     "ConsentSource",
     "DecisionKind",
     "DecisionStatus",
+    "DevelopmentPlan",
     "ErasureAct",
     "Feedback",
     "IncentiveDecision",
@@ -74,6 +76,8 @@ __all__ = [
     "ParticipantChangeProposal",
     "ParticipantStatus",
     "PartnerOrganisation",
+    "PlanTask",
+    "PlanTaskStatus",
     "Programme",
     "ProgrammeStatus",
     "ProposalStatus",

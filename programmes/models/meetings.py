@@ -218,6 +218,13 @@ class Feedback(ProgrammeRecord):
         help_text=_("From 1 to 5."),
     )
     comment = models.TextField(_("comment"), blank=True)
+    # Asked once, after the pair's first held working meeting; empty on every other feedback.
+    suits = models.BooleanField(
+        _("Do you suit each other?"),
+        null=True,
+        blank=True,
+        help_text=_("Asked after the pair's first working meeting."),
+    )
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
 
     history = HistoricalRecords(bases=[TrackedHistory])

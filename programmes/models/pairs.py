@@ -80,7 +80,6 @@ class Pair(ProgrammeRecord):
         limit_choices_to={"kind": "termination"},
     )
     goals = models.TextField(_("goals"), blank=True)
-    development_plan = models.TextField(_("individual development plan"), blank=True)
 
     history = HistoricalRecords(bases=[TrackedHistory])
 

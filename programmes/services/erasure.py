@@ -23,6 +23,7 @@ from programmes.models import (
     Case,
     Consent,
     ConsentKind,
+    DevelopmentPlan,
     ErasureAct,
     Feedback,
     IncentiveDecision,
@@ -36,6 +37,7 @@ from programmes.models import (
     Participant,
     ParticipantChangeProposal,
     ParticipantStatus,
+    PlanTask,
 )
 from programmes.models.history import attribute_change
 from programmes.selectors.erasure import is_erased
@@ -67,7 +69,7 @@ ERASED_KINDS = {
     "feedback": gettext_lazy("Comments in feedback on meetings"),
     "certificates": gettext_lazy("Training certificates"),
     "mentions": gettext_lazy(
-        "Mentions of the name in pairs, meetings, feedback, incentive decisions and practices"
+        "Mentions of the name in pairs, development plans, meetings, feedback, incentive decisions and practices"
     ),
     "account": gettext_lazy("User account: name and e-mail removed, sign-in disabled"),
     "account_link": gettext_lazy("Link to the user account"),
@@ -111,8 +113,10 @@ CONSENT_BLANKS = {
 
 # Free texts of records linked to the participant, where their name may have been typed.
 MENTION_FIELDS = {
-    Pair: ("termination_reason", "goals", "development_plan"),
+    Pair: ("termination_reason", "goals"),
     PairMentee: ("left_reason",),
+    DevelopmentPlan: ("goals",),
+    PlanTask: ("title", "result"),
     Meeting: ("topic", "outcome"),
     Feedback: ("comment",),
     IncentiveDecision: ("grounds",),
@@ -169,9 +173,12 @@ KEPT_FIELDS: dict[type[models.Model], frozenset[str]] = {
         }
     ),
     PairMentee: frozenset({"id", "pair", "mentee", "joined_on", "left_on"}),
+    # The plan's shape and progress stay; its goals and tasks' texts lose the name.
+    DevelopmentPlan: frozenset({"id", "membership"}),
+    PlanTask: frozenset({"id", "plan", "deadline", "status", "completed_on"}),
     Meeting: frozenset({"id", "programme", "pair", "kind", "held_at", "status", "format"}),
     MeetingAttendance: frozenset({"id", "meeting", "participant"}),
-    Feedback: frozenset({"id", "meeting", "author", "rating", "submitted_at"}),
+    Feedback: frozenset({"id", "meeting", "author", "rating", "suits", "submitted_at"}),
     MatchPreference: frozenset({"id", "participant", "preferred", "programme", "stated_at"}),
     IncentiveDecision: frozenset(
         {
@@ -365,12 +372,19 @@ def _linked_records(participant: Participant) -> dict[type[models.Model], list]:
         PairMentee.objects.filter(mentee_id=pid).values_list("pair_id", flat=True)
     )
     meeting_ids = list(Meeting.objects.filter(pair_id__in=pair_ids).values_list("pk", flat=True))
+    plan_ids = list(
+        DevelopmentPlan.objects.filter(membership__pair_id__in=pair_ids).values_list(
+            "pk", flat=True
+        )
+    )
     return {
         Pair: sorted(pair_ids),
         PairMentee: list(
             PairMentee.objects.filter(pair_id__in=pair_ids).values_list("pk", flat=True)
         ),
         Meeting: meeting_ids,
+        DevelopmentPlan: plan_ids,
+        PlanTask: list(PlanTask.objects.filter(plan_id__in=plan_ids).values_list("pk", flat=True)),
         Feedback: list(
             Feedback.objects.filter(Q(meeting_id__in=meeting_ids) | Q(author_id=pid)).values_list(
                 "pk", flat=True

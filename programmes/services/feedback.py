@@ -3,10 +3,18 @@
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from programmes.models import Feedback, Meeting, PairMentee, Participant
+from programmes.models import (
+    Feedback,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    PairMentee,
+    Participant,
+)
 from programmes.models.history import attribute_change
 
 RATING_MIN = 1
@@ -19,6 +27,18 @@ JOINED_LATER = "joined_later"
 NOT_HELD_YET = "not_held_yet"
 ALREADY_GIVEN = "already_given"
 INVALID_RATING = "invalid_rating"
+NOT_ASKED = "not_asked"
+
+
+def asks_whether_suited(meeting: Meeting) -> bool:
+    """Whether feedback on `meeting` asks «Подходите ли вы друг другу?»: it is the pair's first
+    held working meeting (the introduction and trial come before the work itself)."""
+    if meeting.pair_id is None or meeting.kind != MeetingKind.WORKING or not meeting.is_held:
+        return False
+    earlier = Meeting.objects.filter(
+        pair_id=meeting.pair_id, kind=MeetingKind.WORKING, status=MeetingStatus.HELD
+    ).filter(Q(held_at__lt=meeting.held_at) | Q(held_at=meeting.held_at, pk__lt=meeting.pk))
+    return not earlier.exists()
 
 
 def feedback_submit(
@@ -27,6 +47,7 @@ def feedback_submit(
     author: Participant,
     rating: int,
     comment: str,
+    suits: bool | None = None,
     user: AbstractBaseUser | None = None,
 ) -> Feedback:
     """Record `author`'s feedback on `meeting`; `user` is written to the history row.
@@ -34,7 +55,8 @@ def feedback_submit(
     Refused with a ValidationError when the author is neither the pair's mentor nor a current
     mentee who was already in the pair on the meeting's day, when the meeting is not marked
     held, when the author has given feedback on it already, or when the rating is not a
-    whole number from 1 to 5.
+    whole number from 1 to 5. `suits` answers «Подходите ли вы друг другу?», asked only on
+    the pair's first held working meeting (`asks_whether_suited`); elsewhere it is refused.
     """
     with transaction.atomic():
         _check_author(meeting=meeting, author=author)
@@ -51,7 +73,12 @@ def feedback_submit(
         if not RATING_MIN <= rating <= RATING_MAX:
             raise _invalid_rating()
 
-        feedback = Feedback(meeting=meeting, author=author, rating=rating, comment=comment.strip())
+        if suits is not None and not asks_whether_suited(meeting):
+            message = _("This question is asked after the pair's first working meeting.")
+            raise ValidationError({"suits": ValidationError(message, code=NOT_ASKED)})
+        feedback = Feedback(
+            meeting=meeting, author=author, rating=rating, comment=comment.strip(), suits=suits
+        )
         try:
             feedback.full_clean()
         except ValidationError as error:

@@ -12,6 +12,7 @@ from programmes.models import (
     Consent,
     ConsentGiver,
     ConsentKind,
+    DevelopmentPlan,
     ErasureAct,
     Feedback,
     IncentiveDecision,
@@ -34,6 +35,8 @@ from programmes.models import (
     ParticipantCategory,
     ParticipantChangeProposal,
     PartnerOrganisation,
+    PlanTask,
+    PlanTaskStatus,
     Programme,
     TemplateKind,
 )
@@ -221,6 +224,24 @@ class PairMenteeFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = PairMentee
+
+
+class DevelopmentPlanFactory(factory.django.DjangoModelFactory):
+    membership = factory.SubFactory(PairMenteeFactory, pair__active=True)
+    goals = "Подготовиться к муниципальному этапу олимпиады\nВыступить с докладом на конференции"
+
+    class Meta:
+        model = DevelopmentPlan
+
+
+class PlanTaskFactory(factory.django.DjangoModelFactory):
+    plan = factory.SubFactory(DevelopmentPlanFactory)
+    title = "Решить вариант школьного этапа прошлого года"
+    deadline = datetime.date(2023, 11, 15)
+    status = PlanTaskStatus.PLANNED
+
+    class Meta:
+        model = PlanTask
 
 
 class MeetingFactory(factory.django.DjangoModelFactory):

@@ -33,6 +33,7 @@ from programmes.tests.factories import (
     MentoringAgreementFactory,
     OrderTemplateFactory,
     ParticipantChangeProposalFactory,
+    PlanTaskFactory,
     pair_with_mentees,
 )
 
@@ -117,6 +118,7 @@ def records():
     ParticipantChangeProposalFactory(participant=pair.mentees.first().mentee)
     MentoringAgreementFactory(pair=pair)
     OrderTemplateFactory(organisation=organisation)
+    PlanTaskFactory(plan__membership=pair.mentees.first())
     return pair
 
 

@@ -19,6 +19,8 @@ FACTORIES = {
     "Programme": factories.ProgrammeFactory,
     "Pair": factories.PairFactory,
     "PairMentee": factories.PairMenteeFactory,
+    "DevelopmentPlan": factories.DevelopmentPlanFactory,
+    "PlanTask": factories.PlanTaskFactory,
     "Meeting": factories.MeetingFactory,
     "MeetingAttendance": factories.MeetingAttendanceFactory,
     "Feedback": factories.FeedbackFactory,

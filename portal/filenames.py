@@ -1,6 +1,7 @@
 """Download names: the real (Russian) name as RFC 5987 `filename*`, an ASCII one for the rest.
 
-A leaf module: every app names its files through it and it imports none of them.
+Shared by every app that sends a file (forms_app's reports, programmes' plans and journals);
+a leaf module that imports no app.
 """
 
 import re
@@ -12,7 +13,7 @@ TITLE_IN_FILENAME_LENGTH = 100
 
 
 def filename_title(title: str) -> str:
-    """The page title made safe for a file name on every system."""
+    """A title (a page's, a person's name) made safe for a file name on every system."""
     cleaned = " ".join(FILENAME_FORBIDDEN.sub(" ", title).split())
     return cleaned[:TITLE_IN_FILENAME_LENGTH].rstrip() or "-"
 

@@ -1,0 +1,1 @@
+"""Documents the programme prints: development plans and the mentoring journal (DOCX, XLSX)."""
