@@ -10,6 +10,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from programmes.demo_group import demo_group_load
+from programmes.demo_people import (
+    MATCHING_CHOICES,
+    MATCHING_MENTEES,
+    MATCHING_MENTORS,
+    MENTEES,
+    MENTORS,
+    PROGRAMMES,
+)
 from programmes.models import (
     Case,
     Consent,
@@ -18,6 +26,7 @@ from programmes.models import (
     Feedback,
     IncentiveDecision,
     IncentiveKind,
+    MatchPreference,
     Meeting,
     MeetingFormat,
     MeetingKind,
@@ -42,173 +51,6 @@ from programmes.services.orders import order_approve_pairs, order_generate_docum
 from programmes.services.pairs import pair_change_status, pair_save
 
 ORGANISATION = "Гимназия «Жуковка»"
-
-MENTORS = [
-    # last, first, patronymic, category, group/position, competences
-    (
-        "Кузнецова",
-        "Анна",
-        "Сергеевна",
-        ParticipantCategory.TEACHER,
-        "учитель математики",
-        "Олимпиадная математика, проектная деятельность",
-    ),
-    (
-        "Орлова",
-        "Татьяна",
-        "Викторовна",
-        ParticipantCategory.TEACHER,
-        "учитель русского языка",
-        "Подготовка к итоговому сочинению, школьная газета",
-    ),
-    (
-        "Белов",
-        "Игорь",
-        "Андреевич",
-        ParticipantCategory.TEACHER,
-        "учитель физики",
-        "Робототехника, исследовательские работы",
-    ),
-    (
-        "Гончарова",
-        "Елена",
-        "Павловна",
-        ParticipantCategory.TEACHER,
-        "учитель начальных классов",
-        "Адаптация молодых педагогов, классное руководство",
-    ),
-    (
-        "Лебедев",
-        "Артём",
-        "Олегович",
-        ParticipantCategory.STUDENT,
-        "10 «А»",
-        "Информатика, программирование на Python",
-    ),
-    (
-        "Соловьёва",
-        "Дарья",
-        "Игоревна",
-        ParticipantCategory.STUDENT,
-        "11 «Б»",
-        "Английский язык, дебаты",
-    ),
-    (
-        "Зайцев",
-        "Максим",
-        "Юрьевич",
-        ParticipantCategory.PARTNER,
-        "инженер-конструктор",
-        "Инженерное проектирование, профориентация",
-    ),
-]
-
-MENTEES = [
-    (
-        "Смирнов",
-        "Павел",
-        "Дмитриевич",
-        ParticipantCategory.STUDENT,
-        "7 «А»",
-        "Подтянуть математику, подготовиться к олимпиаде",
-        datetime.date(2013, 4, 12),
-    ),
-    (
-        "Иванова",
-        "Полина",
-        "Алексеевна",
-        ParticipantCategory.STUDENT,
-        "7 «А»",
-        "Уверенность при выступлениях",
-        datetime.date(2013, 9, 3),
-    ),
-    (
-        "Петров",
-        "Егор",
-        "Николаевич",
-        ParticipantCategory.STUDENT,
-        "8 «Б»",
-        "Робототехника, участие в соревнованиях",
-        datetime.date(2012, 1, 25),
-    ),
-    (
-        "Новикова",
-        "Софья",
-        "Романовна",
-        ParticipantCategory.STUDENT,
-        "8 «Б»",
-        "Программирование с нуля",
-        datetime.date(2012, 6, 30),
-    ),
-    (
-        "Морозов",
-        "Кирилл",
-        "Сергеевич",
-        ParticipantCategory.STUDENT,
-        "6 «В»",
-        "Адаптация после перехода из другой школы",
-        datetime.date(2014, 11, 8),
-    ),
-    (
-        "Волкова",
-        "Мария",
-        "Евгеньевна",
-        ParticipantCategory.STUDENT,
-        "9 «А»",
-        "Выбор профиля обучения и профессии",
-        datetime.date(2011, 3, 17),
-    ),
-    (
-        "Фёдоров",
-        "Никита",
-        "Андреевич",
-        ParticipantCategory.STUDENT,
-        "9 «А»",
-        "Инженерные специальности",
-        datetime.date(2011, 8, 2),
-    ),
-    (
-        "Алексеева",
-        "Виктория",
-        "Игоревна",
-        ParticipantCategory.YOUNG_SPECIALIST,
-        "учитель английского языка",
-        "Дисциплина на уроке, работа с родителями",
-        datetime.date(2001, 5, 21),
-    ),
-    (
-        "Павлов",
-        "Денис",
-        "Михайлович",
-        ParticipantCategory.STUDENT,
-        "7 «Б»",
-        "Английский язык",
-        datetime.date(2013, 2, 14),
-    ),
-]
-
-
-PROGRAMMES = [
-    # key, title, form of mentoring, goals
-    (
-        "student",
-        "Шаг вперёд: ученик – ученик",
-        "ученик – ученик",
-        "Повышение успеваемости и адаптация обучающихся",
-    ),
-    (
-        "teacher",
-        "Школа молодого педагога",
-        "учитель – учитель",
-        "Профессиональное становление молодых специалистов",
-    ),
-    (
-        "mixed",
-        "Точка роста: учитель – ученик",
-        "учитель – ученик",
-        "Развитие математического и инженерного мышления, профориентация",
-    ),
-]
 
 
 def school_year(today: datetime.date) -> tuple[datetime.date, datetime.date]:
@@ -373,11 +215,11 @@ def load_programmes_demo(
     start, end = programme_period(today)
     mentors = [
         _participant(organisation, row, mentor=True, user=curator, joined_on=start, partner=partner)
-        for row in MENTORS
+        for row in [*MENTORS, *MATCHING_MENTORS]
     ]
     mentees = [
         _participant(organisation, row, mentor=False, user=curator, joined_on=start)
-        for row in MENTEES
+        for row in [*MENTEES, *MATCHING_MENTEES]
     ]
     mentors[0].user = mentor_user
     _save(mentors[0], curator)
@@ -418,10 +260,29 @@ def load_programmes_demo(
             topic="Групповая встреча наставников и наставляемых: знакомство, игры на командообразование",
             outcome="Участники познакомились; после встречи заполняют анкету предпочтений.",
         ),
-        attendees=[*mentors[:2], mentors[4], mentors[5], *mentees[:5], mentees[8]],
+        attendees=[
+            *mentors[:2],
+            mentors[4],
+            mentors[5],
+            *mentors[len(MENTORS) :],
+            *mentees[:5],
+            mentees[8],
+            *mentees[len(MENTEES) :],
+        ],
         user=curator,
         reason="Лист регистрации участников",
     )
+    by_name = {person.last_name: person for person in [*mentors, *mentees]}
+    for chooser, chosen in MATCHING_CHOICES:
+        _save(
+            MatchPreference(
+                participant=by_name[chooser],
+                preferred=by_name[chosen],
+                programme=programmes["student"],
+                reason="Понравилось работать вместе на групповой встрече",
+            ),
+            curator,
+        )
     order = order_save(
         order=Order(
             organisation=organisation,

@@ -17,6 +17,7 @@ from programmes.models import (
     PairMentee,
     PairStatus,
     Participant,
+    Programme,
 )
 from programmes.selectors.pairs import overdue_pairs
 
@@ -145,3 +146,19 @@ def test_the_demo_holds_the_generated_order_approving_its_pairs():
     assert approved.exists() and not approved.filter(order=None).exists()
     assert approved.filter(order=order).count() == approved.count()
     assert MentoringAgreement.objects.exclude(document=None).exists()
+
+
+def test_the_demo_curator_finds_pairs_to_match_with_a_mutual_choice(client):
+    call_command("load_demo", force=True)
+    client.force_login(get_user_model().objects.get(username="curator"))
+    programme = Programme.objects.get(title="Шаг вперёд: ученик – ученик")
+
+    response = client.get(reverse("programmes_matching", args=[programme.pk]))
+
+    suggestions = {
+        (s.mentee.name.split()[0], s.mentor.name.split()[0]): s
+        for s in response.context["result"].suggestions
+    }
+    assert ("Богданов", "Ершова") in suggestions
+    assert "взаимный выбор" in [line.text for line in suggestions["Богданов", "Ершова"].lines]
+    assert ("Сергеева", "Киселёва") in suggestions
