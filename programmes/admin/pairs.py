@@ -9,17 +9,22 @@ is where a curator corrects the dates of joining and leaving, with a reason for 
 
 from django.contrib.admin import display
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin import messages as wagtail_messages
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from programmes.admin.base import ProgrammeModelAdmin, form
 from programmes.admin.downloads import DownloadButtonHelper, DownloadView
 from programmes.admin.filters import HealthFilter, OverdueFilter
 from programmes.admin.forms import MembershipAdminForm, PairAdminForm
+from programmes.admin.grammar import RecordEditView
+from programmes.admin.matching import user_can_match
 from programmes.admin.permissions import OrganisationPermissionHelper
 from programmes.documents.journal import journal_download
-from programmes.models import Pair, PairMentee
+from programmes.models import Pair, PairMentee, PairStatus
 from programmes.selectors.health import health_of, with_health
 from programmes.selectors.journal import pair_journal
 from programmes.selectors.pairs import overdue_q
@@ -44,8 +49,28 @@ class PairButtonHelper(DownloadButtonHelper):
     }
 
 
+class PairEditView(RecordEditView):
+    """Terminating a pair offers its mentees a new mentor: the message leads to the matching,
+    where they are back in the pool of the programme."""
+
+    def form_valid(self, form):
+        self.terminated_now = (
+            form.cleaned_data.get("status") == PairStatus.TERMINATED
+            and form.initial.get("status") != PairStatus.TERMINATED
+        )
+        return super().form_valid(form)
+
+    def get_success_message_buttons(self, instance):
+        buttons = super().get_success_message_buttons(instance)
+        if getattr(self, "terminated_now", False) and user_can_match(self.request.user):
+            url = reverse("programmes_matching", args=[instance.programme_id])
+            buttons.append(wagtail_messages.button(url, gettext("Find the mentees a new mentor")))
+        return buttons
+
+
 class PairAdmin(ProgrammeModelAdmin):
     model = Pair
+    edit_view_class = PairEditView
     menu_label = _("Pairs and groups")
     menu_icon = "link"
     menu_order = 20

@@ -12,7 +12,12 @@ from django.urls import reverse
 
 from portal.tests.factories import user_with_role
 from programmes.models import MatchDecision, MatchingSettings, Pair
-from programmes.tests.factories import ConsentFactory, OrganisationFactory, ProgrammeFactory
+from programmes.tests.factories import (
+    ConsentFactory,
+    OrganisationFactory,
+    ProgrammeFactory,
+    pair_with_mentees,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -174,3 +179,35 @@ def test_the_screen_costs_the_same_queries_whatever_the_pool(client, programme):
     with CaptureQueriesContext(connection) as large:
         client.get(url("programmes_matching", programme))
     assert len(large) == len(small)
+
+
+def _form_data(form) -> dict:
+    """What the browser would send back for the form as rendered."""
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None:
+            continue
+        if hasattr(value, "strftime"):
+            value = value.strftime("%d.%m.%Y")
+        data[name] = [str(v) for v in value] if isinstance(value, list | tuple) else value
+    return data
+
+
+def test_terminating_a_pair_offers_its_mentee_a_new_mentor(client):
+    pair = pair_with_mentees(mentees=1, active=True)
+    staff(client, "curator", pair.programme)
+    edit = f"/admin/programmes/pair/edit/{pair.pk}/"
+    data = _form_data(client.get(edit).context["form"])
+    data.update(
+        status="terminated",
+        termination_reason="Наставляемый перешёл в другую школу",
+        change_reason="Заявление родителей",
+    )
+
+    response = client.post(edit, data, follow=True)
+
+    assert Pair.objects.get(pk=pair.pk).status == "terminated"
+    shown = response.content.decode()
+    assert "Подобрать наставляемым нового наставника" in shown
+    assert url("programmes_matching", pair.programme) in shown
