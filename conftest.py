@@ -22,6 +22,30 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_configure(config):
+    _serve_one_request_at_a_time()
+
+
+def _serve_one_request_at_a_time():
+    """The live server answers one request at a time.
+
+    On in-memory SQLite every request thread of Django's threaded live server shares the test's
+    one connection, and two requests at once (a page and its XHRs: the page editor makes
+    several) interleave their savepoints: «no such savepoint», a 500 now and then. A server
+    without threads serves them in turn and closes each connection, as browsers cope with.
+    """
+    from django.core.servers.basehttp import WSGIServer
+    from django.test.testcases import LiveServerThread
+
+    class OneRequestAtATime(WSGIServer):
+        def __init__(self, *args, connections_override=None, **kwargs):
+            # LiveServerThread.run has already put the shared connections in its own thread,
+            # which is the one that serves every request here.
+            super().__init__(*args, **kwargs)
+
+    LiveServerThread.server_class = OneRequestAtATime
+
+
 def pytest_collection_modifyitems(config, items):
     _require_serialized_rollback(items)
     if CHROMIUM.exists():

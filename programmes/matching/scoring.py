@@ -7,7 +7,7 @@ the same figure. Each criterion gives at most its weight (0–10, set by the cur
 - the mentee's requests against the mentor's competences: the weight times the share of the
   request's words (lemmas) the competences cover;
 - the preferred format of meetings: the full weight when the same, half when one of the two
-  does not mind, nothing when they differ;
+  does not mind, nothing when they differ or neither said (and then no line explains it);
 - «ученик – ученик»: the closest classes the hard rule allows give the full weight, a year
   more loses a third.
 """
@@ -87,7 +87,9 @@ def _requests(pool: Pool, weight: int) -> np.ndarray:
 
 
 def _format_halves(mentee: str, mentor: str) -> int:
-    """Halves of the weight: both the same 2, one does not mind 1, different 0."""
+    """Halves of the weight: both the same 2, one does not mind 1, different or neither said 0."""
+    if not mentee and not mentor:
+        return 0
     if not mentee or not mentor:
         return 1
     return 2 if mentee == mentor else 0
@@ -138,7 +140,7 @@ def explain(pool: Pool, mentee: Person, mentor: Person) -> list[Line]:
         lines.append(Line(_topics_text(mentee, mentor), requests))
     elif mentee.topics and settings.weight_requests:
         lines.append(Line(_("no request meets the mentor's competences"), 0))
-    if settings.weight_format:
+    if settings.weight_format and (mentee.preferred_format or mentor.preferred_format):
         lines.append(
             Line(_format_text(mentee, mentor), int(_format(single, settings.weight_format)[0, 0]))
         )

@@ -108,10 +108,16 @@ class MatchDecision(ProgrammeRecord):
         related_name="match_decisions",
     )
     mentor = models.ForeignKey(
-        Participant, verbose_name=_("mentor"), on_delete=models.CASCADE, related_name="+"
+        Participant,
+        verbose_name=_("mentor"),
+        on_delete=models.CASCADE,
+        related_name="match_decisions_as_mentor",
     )
     mentee = models.ForeignKey(
-        Participant, verbose_name=_("mentee"), on_delete=models.CASCADE, related_name="+"
+        Participant,
+        verbose_name=_("mentee"),
+        on_delete=models.CASCADE,
+        related_name="match_decisions_as_mentee",
     )
     kind = models.CharField(_("decision"), max_length=20, choices=DecisionKind.choices)
     reason = models.CharField(_("reason"), max_length=500, blank=True)

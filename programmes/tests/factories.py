@@ -12,11 +12,14 @@ from programmes.models import (
     Consent,
     ConsentGiver,
     ConsentKind,
+    DecisionKind,
     DevelopmentPlan,
     ErasureAct,
     Feedback,
     IncentiveDecision,
     IncentiveKind,
+    MatchDecision,
+    MatchingSettings,
     MatchPreference,
     Meeting,
     MeetingAttendance,
@@ -326,6 +329,30 @@ class MatchPreferenceFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = MatchPreference
+
+
+class MatchingSettingsFactory(factory.django.DjangoModelFactory):
+    programme = factory.SubFactory(ProgrammeFactory)
+
+    class Meta:
+        model = MatchingSettings
+
+
+class MatchDecisionFactory(factory.django.DjangoModelFactory):
+    programme = factory.SubFactory(ProgrammeFactory)
+    mentor = factory.SubFactory(
+        ParticipantFactory, organisation=factory.SelfAttribute("..programme.organisation")
+    )
+    mentee = factory.SubFactory(
+        ParticipantFactory,
+        organisation=factory.SelfAttribute("..programme.organisation"),
+        mentee=True,
+    )
+    kind = DecisionKind.EXCLUDED
+    reason = "Двоюродные брат и сестра"
+
+    class Meta:
+        model = MatchDecision
 
 
 class ErasureActFactory(factory.django.DjangoModelFactory):

@@ -28,6 +28,8 @@ FACTORIES = {
     "IncentiveDecision": factories.IncentiveDecisionFactory,
     "Case": factories.CaseFactory,
     "MatchPreference": factories.MatchPreferenceFactory,
+    "MatchingSettings": factories.MatchingSettingsFactory,
+    "MatchDecision": factories.MatchDecisionFactory,
     "ErasureAct": factories.ErasureActFactory,
     "ParticipantChangeProposal": factories.ParticipantChangeProposalFactory,
     "Order": factories.OrderFactory,
