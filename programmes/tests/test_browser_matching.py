@@ -1,10 +1,12 @@
 """In a real browser: the curator opens «Подбор пар» from the programme, reads why each pair is
-suggested, locks one, and accepts; the drafts wait in the pairs list. The screen fits a
+suggested, locks one, and accepts; the drafts wait in the pairs list, and the order approving
+them is recorded, approves them and comes out as DOCX listing them. The screen fits a
 1366 px desktop and a 390 px phone, and axe finds no serious fault in it.
 """
 
 import datetime
 
+import docx
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -19,7 +21,7 @@ from portal.tests.browser import (
     assert_no_sideways_overflow,
     new_context,
 )
-from programmes.models import MatchDecision, MentoringForm, Pair, PairStatus
+from programmes.models import MatchDecision, MentoringForm, Order, Pair, PairStatus
 from programmes.tests.factories import ConsentFactory, OrganisationFactory, ProgrammeFactory
 
 PASSWORD = "Matching-42"
@@ -110,4 +112,30 @@ def test_curator_reads_locks_and_accepts_a_suggestion(live_server, browser, wagt
     page.wait_for_url("**/admin/programmes/pair/?status=draft")
     expect(page.get_by_text("Создано черновиков пар и групп: 2.")).to_be_visible()
     assert Pair.objects.filter(status=PairStatus.DRAFT).count() == 2
+
+    # The order approving them: recorded, the drafts ticked, its DOCX generated.
+    page.goto(f"{live_server.url}/admin/programmes/order/create/")
+    page.select_option("select[name=organisation]", str(programme.organisation_id))
+    page.select_option("select[name=kind]", "approval")
+    page.fill("input[name=number]", "17-О")
+    page.fill("input[name=date]", today.strftime("%d.%m.%Y"))
+    page.press("input[name=date]", "Escape")
+    page.fill("input[name=signatory_name]", "Демина Е. И.")
+    page.fill("input[name=signatory_position]", "Директор")
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url(f"{live_server.url}/admin/programmes/order/")
+    order = Order.objects.get(number="17-О")
+    page.goto(f"{live_server.url}/admin/programmes/order/approve/{order.pk}/")
+    for box in page.locator("input[name=pairs]").all():
+        box.check()
+    page.get_by_role("button", name="Утвердить отмеченные пары").click()
+    expect(page.get_by_text("Пар и групп утверждено приказом: 2.")).to_be_visible()
+    assert set(Pair.objects.values_list("status", flat=True)) == {PairStatus.APPROVED}
+    page.goto(f"{live_server.url}/admin/programmes/order/docx/{order.pk}/")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Сформировать и скачать DOCX").click()
+    table = docx.Document(download.value.path()).tables[0]
+    listed = "\n".join(cell.text for row in table.rows for cell in row.cells)
+    for name in ("Лебедев", "Соловьёва", "Новикова", "Павлов"):
+        assert name in listed
     desk.close()
