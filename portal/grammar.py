@@ -49,6 +49,19 @@ class Noun:
     plural_genitive: str  # участников: «Поиск участников», «к списку участников»
     gender: Gender
 
+    # --- counts ------------------------------------------------------------------------------
+
+    def count(self, number: int) -> str:
+        """«1 приказ», «2 приказа», «5 приказов», «21 приказ»: the number agreeing with the noun."""
+        last_two, last = number % 100, number % 10
+        if last == 1 and last_two != 11:
+            form = self.nominative
+        elif 2 <= last <= 4 and not 12 <= last_two <= 14:
+            form = self.genitive
+        else:
+            form = self.plural_genitive
+        return f"{number} {form}"
+
     # --- titles and buttons ----------------------------------------------------------------
 
     def add(self) -> str:

@@ -58,6 +58,26 @@ def visible(response) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", text).split())
 
 
+@pytest.mark.parametrize(
+    ("number", "counted"),
+    [
+        (1, "1 приказ"),
+        (2, "2 приказа"),
+        (4, "4 приказа"),
+        (5, "5 приказов"),
+        (11, "11 приказов"),
+        (12, "12 приказов"),
+        (21, "21 приказ"),
+        (22, "22 приказа"),
+        (111, "111 приказов"),
+        (0, "0 приказов"),
+    ],
+)
+def test_a_count_agrees_with_the_noun(number, counted):
+    order = Noun("приказ", "приказа", "приказ", "приказы", "приказов", M)
+    assert order.count(number) == counted
+
+
 @pytest.fixture
 def superuser_client(client, db):
     client.force_login(user_with_role("superuser"))
@@ -74,6 +94,7 @@ def test_the_pairs_pages_name_a_pair_in_its_cases(superuser_client):
     create = superuser_client.get(urls.create_url)
 
     assert "Добавить пару или группу" in index
+    assert "1 пара или группа" in visible(superuser_client.get(urls.index_url))
     assert 'placeholder="Поиск пар и групп"' in index
     assert "Вернуться к списку пар и групп" in visible(inspect)
     assert "<title>Просмотр пары или группы" in inspect.content.decode()

@@ -78,6 +78,14 @@ class RecordPaginator(CappedCountPaginator):
         # The list's querysets cap their own counts (RecordIndexView).
         return self.object_list.count()
 
+    @cached_property
+    def items_count_label(self):
+        """«2 приказа», not Wagtail's «2 приказы»: the count agrees with the model's noun."""
+        grammar = getattr(self.model, "grammar", None)
+        if self.is_capped or grammar is None:
+            return super().items_count_label
+        return grammar.count(self.count)
+
 
 CHOICE_DISPLAY = re.compile(r"get_(?P<field>\w+)_display")
 
