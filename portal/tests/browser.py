@@ -125,6 +125,35 @@ _WIDE_TABLES = (
 )
 
 
+# A box that scrolls or clips sideways (a list's wrapper) yet is shorter than what it holds: its
+# last rows are cut off, buttons included, with no scroll bar to reach them.
+_CLIPPED_BOTTOMS = (
+    """
+() => {
+"""
+    + _PATH
+    + """
+    const found = [];
+    for (const element of document.querySelectorAll("body *")) {
+        // The page's own scroller (Wagtail's <main>) is meant to scroll up and down.
+        if (element.matches("main, main#main")) continue;
+        const style = getComputedStyle(element);
+        if (!["auto", "hidden", "scroll", "clip"].includes(style.overflowY)) continue;
+        if (element.clientHeight === 0 || element.scrollHeight <= element.clientHeight + 1) continue;
+        if (["auto", "scroll"].includes(style.overflowY) && style.overflowX === "visible") continue;
+        if (!element.querySelector("table")) continue;
+        found.push(`${path(element)}: ${element.scrollHeight - element.clientHeight}px of its table cut off below`);
+    }
+    return found.slice(0, 12);
+}
+"""
+)
+
+
+def clipped_bottoms(page) -> list[str]:
+    return page.evaluate(_CLIPPED_BOTTOMS)
+
+
 def tables_wider_than_their_wrapper(page) -> list[str]:
     return page.evaluate(_WIDE_TABLES)
 

@@ -27,6 +27,7 @@ from portal.tests.browser import (
     VIEWPORTS,
     axe_violations,
     broken_words,
+    clipped_bottoms,
     new_context,
     overlapping,
     sideways_overflow,
@@ -105,7 +106,7 @@ class Screens:
             if SCREENSHOTS:
                 slug = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
                 page.screenshot(path=f"{SCREENSHOTS}/{name}-{slug}.png", full_page=True)
-            found = sideways_overflow(page) + broken_words(page)
+            found = sideways_overflow(page) + broken_words(page) + clipped_bottoms(page)
             if tables_fit and name == "phone":
                 found += tables_wider_than_their_wrapper(page)
             if apart:
