@@ -129,6 +129,22 @@ def page(browser):
     context.close()
 
 
+# --- Tests of data migrations -------------------------------------------------------------------
+# Such a test migrates back to the state before the migration and forward to the one after it;
+# later migrations would stay unapplied, and the next tests of the worker would meet old tables.
+
+
+@pytest.fixture
+def latest_migrations(transactional_db):
+    """Brings the schema back to the latest migrations after a test that moved it."""
+    yield
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 # --- Wagtail's tree for transactional tests ----------------------------------------------------
 # A transactional test (the browser tests, with a live server) empties the database when it
 # ends, and the rows the migrations created (root page, home page, site, root collection, the default workflow)

@@ -17,7 +17,9 @@ AFTER = [("forms_app", "0008_invitation_code_required")]
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_existing_invitations_get_distinct_codes_and_keep_their_tokens(wagtail_site):
+def test_existing_invitations_get_distinct_codes_and_keep_their_tokens(
+    wagtail_site, latest_migrations
+):
     participant = ParticipantFactory()
     page = questionnaire_page()
     executor = MigrationExecutor(connection)

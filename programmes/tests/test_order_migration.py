@@ -19,7 +19,9 @@ SIGNED = datetime.date(2023, 9, 28)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_identical_number_date_and_organisation_become_one_order_with_history(wagtail_site):
+def test_identical_number_date_and_organisation_become_one_order_with_history(
+    wagtail_site, latest_migrations
+):
     first, second = OrganisationFactory(head_name="Демина Е. И."), OrganisationFactory()
     programmes = {org: ProgrammeFactory(organisation=org) for org in (first, second)}
     mentors = {org: ParticipantFactory(organisation=org) for org in (first, second)}

@@ -192,12 +192,12 @@ def test_a_task_never_moves_to_another_mentees_plan(group):
 # --- the migration of the old text -------------------------------------------------------------
 
 BEFORE = [("programmes", "0018_remove_loose_order_fields")]
-AFTER = [("programmes", "0019_development_plans")]
+AFTER = [("programmes", "0022_remove_pair_development_plan")]
 OLD_PLAN = "1. Входная диагностика.\n2. Пробная олимпиада."
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_old_plan_text_becomes_the_goals_of_each_mentees_plan():
+def test_the_old_plan_text_becomes_the_goals_of_each_mentees_plan(latest_migrations):
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
     old = executor.loader.project_state(BEFORE).apps
