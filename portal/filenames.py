@@ -7,6 +7,7 @@ a leaf module that imports no app.
 import re
 from urllib.parse import quote as url_quote
 
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FILENAME_FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 ASCII_FILENAME_FORBIDDEN = re.compile(r"[^A-Za-z0-9._-]+")
 TITLE_IN_FILENAME_LENGTH = 100

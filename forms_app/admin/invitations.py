@@ -21,6 +21,7 @@ from forms_app.services.invitations import (
     qr_svg,
 )
 from portal.base_url import portal_base_url
+from portal.filenames import XLSX_CONTENT_TYPE
 from programmes.admin.base import ScopedModelAdmin
 from programmes.admin.grammar import RecordInspectView
 from programmes.admin.permissions import OrganisationPermissionHelper
@@ -179,7 +180,7 @@ class InvitationBatchXlsxView(InvitationAccessMixin, View):
         content = invitations_xlsx(self.batch(), base_url=portal_base_url(request))
         response = HttpResponse(
             content,
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            content_type=XLSX_CONTENT_TYPE,
         )
         name = f"invitations-{timezone.localdate():%d.%m.%Y}.xlsx"
         response["Content-Disposition"] = f'attachment; filename="{name}"'

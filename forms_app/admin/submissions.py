@@ -38,9 +38,9 @@ from forms_app.reports.participants import (
     missing_participant_label,
     participant_labels,
 )
+from portal.filenames import XLSX_CONTENT_TYPE
 from programmes.pagination import CappedCountPaginator
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHUNK_SIZE = 2000
 DATETIME_DISPLAY = "%d.%m.%Y %H:%M"
 XLSX_DATETIME_FORMAT = "DD.MM.YYYY HH:MM"

@@ -23,7 +23,8 @@ from wagtail.contrib.forms.utils import get_forms_for_user
 from forms_app.models import QuestionnairePage
 from forms_app.reports.filenames import report_disposition
 from forms_app.reports.results import HTML_TEXT_LIMIT, XLSX_TEXT_LIMIT, questionnaire_results
-from forms_app.reports.xlsx import XLSX_CONTENT_TYPE, write_results_xlsx
+from forms_app.reports.xlsx import write_results_xlsx
+from portal.filenames import XLSX_CONTENT_TYPE
 
 
 def user_can_view_submissions(user, page_id: int) -> bool:

@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 
 from forms_app.reports.results import QuestionKind, QuestionResult, ResultsReport
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHEET_NAME_LENGTH = 31
 # Excel's limit: a question's free answers past it go on to a further sheet.
 ROWS_PER_SHEET = 1_048_576

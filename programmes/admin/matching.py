@@ -28,7 +28,12 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from portal.filenames import ascii_filename, attachment_disposition, filename_title
+from portal.filenames import (
+    XLSX_CONTENT_TYPE,
+    ascii_filename,
+    attachment_disposition,
+    filename_title,
+)
 from programmes.matching.engine import suggest
 from programmes.matching.report import write_matching_xlsx
 from programmes.matching.scoring import points
@@ -43,7 +48,6 @@ from programmes.services.matching import (
 )
 
 PAGE_SIZE = 100
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def user_can_read_matching(user) -> bool:

@@ -13,10 +13,13 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.shared import Cm, Pt
 
-from portal.filenames import ascii_filename, attachment_disposition, filename_title
+from portal.filenames import (
+    ascii_filename,
+    attachment_disposition,
+    filename_title,
+)
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DASH = "—"
 
 

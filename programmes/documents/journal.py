@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from portal.filenames import XLSX_CONTENT_TYPE
 from programmes.documents.common import (
     DOCX_CONTENT_TYPE,
-    XLSX_CONTENT_TYPE,
     day,
     docx_bytes,
     download,

@@ -36,6 +36,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from portal.date_widgets import StrictAdminDateInput
+from portal.filenames import XLSX_CONTENT_TYPE
 from programmes.history.diff import Version
 from programmes.history.journal import (
     MAX_MATCHED_USERS,
@@ -50,7 +51,6 @@ from programmes.history.journal import (
 )
 from programmes.history.views import PAGE_SIZE, HistoryPaginator
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_OBJECT_ID = 2**63 - 1
 
 
